@@ -1,0 +1,6 @@
+/**
+ * `@trellis/engine/browser`: everything of the core entry plus what needs browser APIs (IndexedDB
+ * checkpoint storage arrives here as it is built).
+ * @packageDocumentation
+ */
+export * from './index.js';

@@ -1,0 +1,65 @@
+/**
+ * `@trellis/engine`: a workflow runtime with the semantics of Microsoft Agent Framework's workflows.
+ * This entry needs no host API and runs on a browser's main thread, in a Web Worker and in Node.
+ * @packageDocumentation
+ */
+export { WorkflowBuilder, DEFAULT_MAX_ITERATIONS } from './builder/workflow-builder.js';
+export type { WorkflowBuilderOptions, EdgeOptions, FanOutOptions } from './builder/workflow-builder.js';
+export { Case, Default } from './builder/edge-groups.js';
+export type {
+  EdgeCondition,
+  SelectionFunction,
+  ExecutorRef,
+  EdgeGroup,
+  SingleEdgeGroup,
+  FanOutEdgeGroup,
+  FanInEdgeGroup,
+  SwitchCaseEdgeGroup,
+} from './builder/edge-groups.js';
+export { Workflow } from './workflow.js';
+export type { RunOptions } from './workflow.js';
+export { Executor } from './executors/executor.js';
+export type { HandlerOptions, HandlerFunction, HandlerRegistration } from './executors/executor.js';
+export { handler } from './executors/handler.js';
+export { executor, FunctionExecutor } from './executors/function-executor.js';
+export type { FunctionExecutorOptions } from './executors/function-executor.js';
+export type { WorkflowContext, SendMessageOptions, CustomEventInput } from './runtime/context.js';
+export { WorkflowRunResult } from './runtime/run-result.js';
+export { WorkflowEventStream } from './runtime/event-stream.js';
+export { sequentialIds } from './runtime/services.js';
+export type { RuntimeServices } from './runtime/services.js';
+export { WorkflowRunState, isReservedEventType, assertNever } from './events.js';
+export type {
+  WorkflowEvent,
+  WorkflowEventType,
+  DropReason,
+  WorkflowStartEvent,
+  WorkflowStatusEvent,
+  SuperstepStartEvent,
+  SuperstepCompleteEvent,
+  ExecutorStartEvent,
+  ExecutorOutputEvent,
+  ExecutorCompleteEvent,
+  WorkflowOutputEvent,
+  RequestInfoEvent,
+  AgentUpdateEvent,
+  MessageDroppedEvent,
+  CheckpointSavedEvent,
+  ExecutorBypassedEvent,
+  ErrorEvent,
+  WorkflowCompleteEvent,
+  CustomEvent,
+} from './events.js';
+export {
+  WorkflowError,
+  WorkflowValidationError,
+  WorkflowRunError,
+  WorkflowConvergenceError,
+  WorkflowStateError,
+  WorkflowContextError,
+  WorkflowRoutingError,
+  toErrorDetails,
+} from './errors.js';
+export type { ErrorDetails, ValidationCode, ValidationIssue } from './errors.js';
+export { instanceOf, guard } from './types/type-spec.js';
+export type { TypeSpec, PrimitiveTypeName, ClassSpec, TypeGuardSpec, JsonSchemaSpec } from './types/type-spec.js';

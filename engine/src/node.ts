@@ -1,0 +1,6 @@
+/**
+ * `@trellis/engine/node`: everything of the core entry plus what needs Node's APIs. Checkpoint files
+ * and YAML files from disk arrive here as they are built.
+ * @packageDocumentation
+ */
+export * from './index.js';
