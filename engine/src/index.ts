@@ -63,3 +63,5 @@ export {
 export type { ErrorDetails, ValidationCode, ValidationIssue } from './errors.js';
 export { instanceOf, guard } from './types/type-spec.js';
 export type { TypeSpec, PrimitiveTypeName, ClassSpec, TypeGuardSpec, JsonSchemaSpec } from './types/type-spec.js';
+export { WorkflowViz } from './viz/workflow-viz.js';
+export type { WorkflowVizOptions } from './viz/workflow-viz.js';

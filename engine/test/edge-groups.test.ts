@@ -88,7 +88,11 @@ describe('fan-in', () => {
     const join = executor({ id: 'join', input: 'array' }, async (items: number[], ctx: WorkflowContext) => {
       await ctx.yieldOutput(items);
     });
-    const result = await new WorkflowBuilder({ startExecutor: src }).addFanOutEdges(src, [twice, once]).addFanInEdges([twice, once], join).build().run(0);
+    const result = await new WorkflowBuilder({ startExecutor: src })
+      .addFanOutEdges(src, [twice, once])
+      .addFanInEdges([twice, once], join)
+      .build()
+      .run(0);
     expect(result.getOutputs()).toEqual([[1, 2, 3]]);
   });
 });
@@ -125,7 +129,9 @@ describe('switch-case', () => {
       .addSwitchCaseEdgeGroup(src, [new Case(() => true, numbersOnly), new Default(fallback)])
       .build()
       .run('text');
-    expect(dropped(result.events)).toEqual([{ type: 'message_dropped', sourceId: 'src', targetId: 'numbersOnly', reason: 'no_matching_handler', data: 'text' }]);
+    expect(dropped(result.events)).toEqual([
+      { type: 'message_dropped', sourceId: 'src', targetId: 'numbersOnly', reason: 'no_matching_handler', data: 'text' },
+    ]);
     expect(result.getOutputs()).toEqual([]);
   });
 
@@ -170,7 +176,9 @@ describe('handler routing and dropped messages', () => {
     const src = relay('src');
     const onlyStrings = executor({ id: 'onlyStrings', input: 'string' }, async () => {});
     const result = await new WorkflowBuilder({ startExecutor: src }).addEdge(src, onlyStrings).build().run(42);
-    expect(dropped(result.events)).toEqual([{ type: 'message_dropped', sourceId: 'src', targetId: 'onlyStrings', reason: 'no_matching_handler', data: 42 }]);
+    expect(dropped(result.events)).toEqual([
+      { type: 'message_dropped', sourceId: 'src', targetId: 'onlyStrings', reason: 'no_matching_handler', data: 42 },
+    ]);
     expect(result.getFinalState()).toBe('idle');
   });
 
@@ -199,7 +207,9 @@ describe('handler routing and dropped messages', () => {
       await ctx.sendMessage('lost', { targetId: 'nowhere' });
     });
     const result = await new WorkflowBuilder({ startExecutor: src }).addEdge(src, sink('a')).build().run(0);
-    expect(dropped(result.events)).toEqual([{ type: 'message_dropped', sourceId: 'src', targetId: 'nowhere', reason: 'no_edge_to_target', data: 'lost' }]);
+    expect(dropped(result.events)).toEqual([
+      { type: 'message_dropped', sourceId: 'src', targetId: 'nowhere', reason: 'no_edge_to_target', data: 'lost' },
+    ]);
   });
 
   it('accepts class, type-guard and Standard Schema (zod) input specs', async () => {

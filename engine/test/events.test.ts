@@ -9,7 +9,9 @@ const linear = () => {
     await ctx.yieldOutput(Array.from(s).reverse().join(''));
   });
   let now = 1000;
-  return new WorkflowBuilder({ startExecutor: upper, name: 'linear', now: () => (now += 5), createId: sequentialIds('t') }).addEdge(upper, reverse).build();
+  return new WorkflowBuilder({ startExecutor: upper, name: 'linear', now: () => (now += 5), createId: sequentialIds('t') })
+    .addEdge(upper, reverse)
+    .build();
 };
 
 describe('event order in a stream', () => {
@@ -100,7 +102,10 @@ describe('events are plain data', () => {
     const failed = await new WorkflowBuilder({ startExecutor: broken })
       .build()
       .run(1)
-      .catch((e: { result: { events: WorkflowEvent[] } }) => e.result.events);
+      .then(
+        () => [] as readonly WorkflowEvent[],
+        (e: { result: { events: readonly WorkflowEvent[] } }) => e.result.events,
+      );
     const all = [...streamed, ...failed];
     expect(new Set(all.map((e) => e.type))).toEqual(
       new Set([

@@ -32,7 +32,11 @@ describe('an executor that throws', () => {
     expect(error.cause).toBeInstanceOf(TypeError);
     const tail = error.result.events.slice(-4);
     expect(tail[0]).toMatchObject({ type: 'executor_start', executorId: 'broken' });
-    expect(tail[1]).toMatchObject({ type: 'error', executorId: 'broken', error: { name: 'TypeError', message: 'cannot read the invoice' } });
+    expect(tail[1]).toMatchObject({
+      type: 'error',
+      executorId: 'broken',
+      error: { name: 'TypeError', message: 'cannot read the invoice' },
+    });
     expect(tail.slice(2)).toEqual([
       { type: 'workflow_status', state: 'failed' },
       { type: 'workflow_complete', state: 'failed' },
@@ -188,7 +192,9 @@ describe('misuse', () => {
   it('fails a run whose input the start executor cannot take, naming both types', async () => {
     const workflow = new WorkflowBuilder({ startExecutor: executor({ id: 'upper', input: 'string' }, async () => {}) }).build();
     const error = (await workflow.run(42).catch((e: unknown) => e)) as WorkflowRunError;
-    expect(error.message).toBe("Workflow 'workflow' failed: The start executor 'upper' cannot take the input: it is number, and 'upper' accepts string");
+    expect(error.message).toBe(
+      "Workflow 'workflow' failed: The start executor 'upper' cannot take the input: it is number, and 'upper' accepts string",
+    );
     expect(error.result.getFinalState()).toBe('failed');
   });
 
@@ -204,7 +210,9 @@ describe('misuse', () => {
     });
     await new WorkflowBuilder({ startExecutor: a }).addEdge(a, sink('b')).build().run(0);
     await expect(late).rejects.toThrow(WorkflowContextError);
-    await expect(late).rejects.toThrow("ctx.sendMessage() was called by executor 'a' after its handler returned; await every send inside the handler");
+    await expect(late).rejects.toThrow(
+      "ctx.sendMessage() was called by executor 'a' after its handler returned; await every send inside the handler",
+    );
   });
 
   it('refuses addEvent with an engine event type', async () => {

@@ -40,7 +40,9 @@ describe('WorkflowBuilder.build() validation', () => {
 
   it('INVALID_EDGE_GROUP: a switch-case without Default', () => {
     const a = relay('a');
-    const error = buildError(() => new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Case(() => true, sink('b'))]).build());
+    const error = buildError(() =>
+      new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Case(() => true, sink('b'))]).build(),
+    );
     expect(error.code).toBe('INVALID_EDGE_GROUP');
     expect(error.executorIds).toEqual(['a', 'b']);
     expect(error.message).toMatch(/switch-case from a: it has no Default/);
@@ -51,12 +53,20 @@ describe('WorkflowBuilder.build() validation', () => {
     const b = sink('b');
     const c = sink('c');
     expect(
-      buildError(() => new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Default(b), new Case(() => true, c)]).build()).message,
+      buildError(() =>
+        new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Default(b), new Case(() => true, c)]).build(),
+      ).message,
     ).toMatch(/Default must be the last entry/);
-    expect(buildError(() => new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Case(() => true, c), new Default(b), new Default(c)]).build()).message).toMatch(
-      /2 Defaults/,
+    expect(
+      buildError(() =>
+        new WorkflowBuilder({ startExecutor: a })
+          .addSwitchCaseEdgeGroup(a, [new Case(() => true, c), new Default(b), new Default(c)])
+          .build(),
+      ).message,
+    ).toMatch(/2 Defaults/);
+    expect(buildError(() => new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Default(b)]).build()).message).toMatch(
+      /at least one Case/,
     );
-    expect(buildError(() => new WorkflowBuilder({ startExecutor: a }).addSwitchCaseEdgeGroup(a, [new Default(b)]).build()).message).toMatch(/at least one Case/);
   });
 
   it('INVALID_EDGE_GROUP: a fan-in with one source, a fan-out with one target', () => {
@@ -73,7 +83,12 @@ describe('WorkflowBuilder.build() validation', () => {
   it('DUPLICATE_EDGE: the same edge twice', () => {
     const a = relay('a');
     const b = sink('b');
-    const error = buildError(() => new WorkflowBuilder({ startExecutor: a }).addEdge(a, b).addEdge(a, b, { condition: () => true }).build());
+    const error = buildError(() =>
+      new WorkflowBuilder({ startExecutor: a })
+        .addEdge(a, b)
+        .addEdge(a, b, { condition: () => true })
+        .build(),
+    );
     expect(error.code).toBe('DUPLICATE_EDGE');
     expect(error.edges).toEqual([{ source: 'a', target: 'b' }]);
   });
@@ -108,7 +123,9 @@ describe('WorkflowBuilder.build() validation', () => {
     const a = executor({ id: 'a', output: 'string' }, async () => {});
     const b = executor({ id: 'b', output: 'string' }, async () => {});
     const join = executor({ id: 'join', input: 'string' }, async () => {});
-    const error = buildError(() => new WorkflowBuilder({ startExecutor: src }).addFanOutEdges(src, [a, b]).addFanInEdges([a, b], join).build());
+    const error = buildError(() =>
+      new WorkflowBuilder({ startExecutor: src }).addFanOutEdges(src, [a, b]).addFanInEdges([a, b], join).build(),
+    );
     expect(error.code).toBe('TYPE_MISMATCH');
     expect(error.message).toMatch(/sends a list/);
   });
