@@ -54,9 +54,10 @@ describe('event order in a stream', () => {
     const iterator = stream[Symbol.asyncIterator]();
     const seen: string[] = [];
     for (;;) {
-      const { value } = await iterator.next();
-      seen.push((value as WorkflowEvent).type);
-      if ((value as WorkflowEvent).type === 'workflow_output') break;
+      const next = await iterator.next();
+      if (next.done === true) break;
+      seen.push(next.value.type);
+      if (next.value.type === 'workflow_output') break;
     }
     expect(seen).toEqual(['workflow_start', 'workflow_status', 'superstep_start', 'executor_start', 'workflow_output']);
     gate.resolve();
@@ -104,7 +105,7 @@ describe('events are plain data', () => {
       .run(1)
       .then(
         () => [] as readonly WorkflowEvent[],
-        (e: { result: { events: readonly WorkflowEvent[] } }) => e.result.events,
+        (e: unknown) => (e as { result: { events: readonly WorkflowEvent[] } }).result.events,
       );
     const all = [...streamed, ...failed];
     expect(new Set(all.map((e) => e.type))).toEqual(

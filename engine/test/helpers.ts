@@ -1,6 +1,7 @@
 import { executor, type WorkflowContext, type WorkflowEvent, type WorkflowRunResult } from '../src/index.js';
 
 /** An executor that forwards what it receives, after `map`. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- lets a test type the value `map` receives
 export const relay = <T>(id: string, map: (value: T) => unknown = (v) => v) =>
   executor(id, async (value: T, ctx: WorkflowContext) => {
     await ctx.sendMessage(map(value));
