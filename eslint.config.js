@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['engine/scripts/**', 'scripts/**', '**/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'engine/bench/**/*.mjs'] },
+  { ignores: ['engine/test/.readme-blocks/**', 'engine/scripts/**', 'scripts/**', '**/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'engine/bench/**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
