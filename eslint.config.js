@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['engine/test/.readme-blocks/**', 'engine/scripts/**', 'scripts/**', '**/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'engine/bench/**/*.mjs'] },
+  {
+    ignores: [
+      'engine/test/.readme-blocks/**',
+      '**/dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'engine/bench/**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -25,7 +34,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', '@xyflow/*', 'zustand', 'monaco-editor', 'mermaid'], message: 'The engine never imports UI libraries.' },
+            {
+              group: ['react', 'react-dom', '@xyflow/*', 'zustand', 'monaco-editor', 'mermaid'],
+              message: 'The engine never imports UI libraries.',
+            },
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'Node APIs belong in the ./node entry only.' },
             { group: ['../../src/*', '../../../src/*'], message: 'The engine never imports the app.' },
           ],
@@ -50,6 +62,6 @@ export default tseslint.config(
   {
     files: ['**/*.{js,mjs}', 'scripts/**', 'engine/scripts/**'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
 );

@@ -1,0 +1,28 @@
+import { test as base, expect } from '@playwright/test';
+import { RunnerPage } from './pages/RunnerPage.ts';
+
+interface Fixtures {
+  runner: RunnerPage;
+  /** Uncaught page errors and `console.error` messages; every test ends by asserting there were none. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  pageProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+      });
+      await use(problems);
+      expect(problems, 'page errors or console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+  runner: async ({ page }, use) => {
+    await use(new RunnerPage(page));
+  },
+});
+
+export { expect };
