@@ -23,7 +23,10 @@ const total = [...selfTime.values()].reduce((a, b) => a + b, 0);
 
 const keyOf = (n) => {
   const f = n.callFrame;
-  const url = f.url.replace(/^file:\/\//, '').replace(/.*\/(engine\/(dist|bench)\/)/, '$1').replace(/.*node_modules\//, '');
+  const url = f.url
+    .replace(/^file:\/\//, '')
+    .replace(/.*\/(engine\/(dist|bench)\/)/, '$1')
+    .replace(/.*node_modules\//, '');
   return `${f.functionName || '(anonymous)'} ${url ? `${url}:${f.lineNumber + 1}` : ''}`.trim();
 };
 const self = new Map();
@@ -42,7 +45,8 @@ for (const [id, t] of selfTime) {
 const pct = (t) => `${((100 * t) / total).toFixed(1).padStart(5)}%`;
 const print = (title, map) => {
   process.stdout.write(`\n${title} (total ${(total / 1000).toFixed(0)} ms)\n`);
-  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${pct(t)} ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}\n`);
+  for (const [k, t] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`${pct(t)} ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}\n`);
 };
 print('Self time', self);
 print('Inclusive time', inclusive);
