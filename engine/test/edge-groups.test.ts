@@ -247,3 +247,47 @@ describe('handler routing and dropped messages', () => {
     expect(log).toEqual(['order 3', 'point 1', 'contact a@b.co', 'sku X1']);
   });
 });
+
+describe('asynchronous routing code', () => {
+  it('awaits async conditions, selections and cases, keeping delivery order', async () => {
+    const order: string[] = [];
+    const src = executor('src', async (_: unknown, ctx: WorkflowContext) => {
+      await ctx.sendMessage(1);
+      await ctx.sendMessage(2);
+    });
+    const record = (id: string) =>
+      executor(id, async (n: number) => {
+        order.push(`${id}:${String(n)}`);
+      });
+    const slowYes = async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return true;
+    };
+    const [a, b, c, d, e, f] = ['a', 'b', 'c', 'd', 'e', 'f'].map(record) as [
+      ReturnType<typeof record>,
+      ReturnType<typeof record>,
+      ReturnType<typeof record>,
+      ReturnType<typeof record>,
+      ReturnType<typeof record>,
+      ReturnType<typeof record>,
+    ];
+    await new WorkflowBuilder({ startExecutor: src })
+      .addEdge(src, a, { condition: slowYes })
+      .addEdge(src, b, { condition: () => true })
+      .addFanOutEdges(src, [c, d], { selection: async (_m, ids) => Promise.resolve([ids[1] as string]) })
+      .addSwitchCaseEdgeGroup(src, [new Case(async (n) => Promise.resolve(n === 2), e), new Default(f)])
+      .build()
+      .run(0);
+    // targets start in the order routing reached them (edges in the order added), each one's
+    // messages in send order; c was never selected
+    expect(order).toEqual(['a:1', 'b:1', 'd:1', 'f:1', 'e:2', 'a:2', 'b:2', 'd:2']);
+  });
+
+  it('fails the run when an async condition rejects', async () => {
+    const src = relay('src');
+    const workflow = new WorkflowBuilder({ startExecutor: src })
+      .addEdge(src, sink('a'), { condition: async () => Promise.reject(new Error('lookup failed')) })
+      .build();
+    await expect(workflow.run(1)).rejects.toThrow('the condition of edge src -> a threw: lookup failed');
+  });
+});

@@ -1,4 +1,4 @@
-import type { EdgeGroup, FanInEdgeGroup } from '../builder/edge-groups.js';
+import type { EdgeGroup, FanInEdgeGroup, SwitchCaseEdgeGroup } from '../builder/edge-groups.js';
 import type { WorkflowGraph } from '../builder/graph.js';
 import { WorkflowRoutingError } from '../errors.js';
 import type { MessageDroppedEvent } from '../events.js';
@@ -48,73 +48,135 @@ export class Router {
     return messages.sort((a, b) => rank(a) - rank(b));
   }
 
-  async route(messages: readonly WorkflowMessage[]): Promise<Delivery[]> {
-    const deliveries: Delivery[] = [];
-    for (const message of messages) {
-      if (message.sourceId.startsWith(INTERNAL_SOURCE_PREFIX)) {
-        this.#offer(message, message.targetId as string, deliveries);
-        continue;
-      }
-      const groups = this.#graph.groupsBySource.get(message.sourceId);
-      let reached = message.targetId === undefined;
-      if (groups !== undefined) {
-        for (const group of groups) {
-          if (message.targetId !== undefined && !hasTarget(group, message.targetId)) continue;
-          reached = true;
-          await this.#routeThrough(group, message, deliveries);
-        }
-      }
-      if (!reached) this.#dropped(message, message.targetId, 'no_edge_to_target');
+  /**
+   * Plans the deliveries of one superstep. Synchronous unless a condition or selection returns a
+   * promise: then the rest is routed after it settles, in the same order.
+   */
+  route(messages: readonly WorkflowMessage[]): Delivery[] | Promise<Delivery[]> {
+    const out: Delivery[] = [];
+    for (let i = 0; i < messages.length; i++) {
+      const pending = this.#routeMessage(messages[i] as WorkflowMessage, out);
+      if (pending !== undefined) return this.#routeRest(pending, messages, i + 1, out);
     }
-    return deliveries;
+    return out;
   }
 
-  async #routeThrough(group: EdgeGroup, message: WorkflowMessage, out: Delivery[]): Promise<void> {
-    const { data, targetId } = message;
+  async #routeRest(pending: Promise<void>, messages: readonly WorkflowMessage[], from: number, out: Delivery[]): Promise<Delivery[]> {
+    await pending;
+    for (let i = from; i < messages.length; i++) {
+      const next = this.#routeMessage(messages[i] as WorkflowMessage, out);
+      if (next !== undefined) await next;
+    }
+    return out;
+  }
+
+  #routeMessage(message: WorkflowMessage, out: Delivery[]): Promise<void> | undefined {
+    if (message.sourceId.startsWith(INTERNAL_SOURCE_PREFIX)) {
+      this.#offer(message, message.targetId as string, out);
+      return undefined;
+    }
+    const groups = this.#graph.groupsBySource.get(message.sourceId);
+    const targetId = message.targetId;
+    let reached = targetId === undefined;
+    if (groups !== undefined) {
+      for (let i = 0; i < groups.length; i++) {
+        const group = groups[i] as EdgeGroup;
+        if (targetId !== undefined && !hasTarget(group, targetId)) continue;
+        reached = true;
+        const pending = this.#routeThrough(group, message, out);
+        if (pending !== undefined) return this.#routeGroupsAfter(pending, groups, i + 1, message, out);
+      }
+    }
+    if (!reached) this.#dropped(message, targetId, 'no_edge_to_target');
+    return undefined;
+  }
+
+  async #routeGroupsAfter(
+    pending: Promise<void>,
+    groups: readonly EdgeGroup[],
+    from: number,
+    message: WorkflowMessage,
+    out: Delivery[],
+  ): Promise<void> {
+    await pending;
+    for (let i = from; i < groups.length; i++) {
+      const group = groups[i] as EdgeGroup;
+      if (message.targetId !== undefined && !hasTarget(group, message.targetId)) continue;
+      const next = this.#routeThrough(group, message, out);
+      if (next !== undefined) await next;
+    }
+  }
+
+  #routeThrough(group: EdgeGroup, message: WorkflowMessage, out: Delivery[]): Promise<void> | undefined {
     switch (group.kind) {
       case 'single': {
         const handler = this.#handlerFor(group.target, message);
-        if (handler === undefined) return;
-        if (group.condition !== undefined) {
-          const pass = await evaluate(() => group.condition?.(data), `the condition of edge ${group.source} -> ${group.target}`);
-          if (!pass) return;
+        if (handler === undefined) return undefined;
+        const deliver = (pass: unknown): void => {
+          if (pass)
+            out.push({ executor: this.#executor(group.target), handler, data: message.data, sourceIds: this.#sources(message.sourceId) });
+        };
+        if (group.condition === undefined) {
+          deliver(true);
+          return undefined;
         }
-        out.push({ executor: this.#executor(group.target), handler, data, sourceIds: this.#sources(message.sourceId) });
-        return;
+        return settle(
+          callUser(group.condition, message.data, undefined, () => `the condition of edge ${group.source} -> ${group.target}`),
+          deliver,
+        );
       }
       case 'fan_out': {
-        let targets = group.targets;
-        if (group.selection !== undefined) {
-          const selection = group.selection;
-          const chosen = await evaluate(() => selection(data, group.targets), `the selection of the fan-out from ${group.source}`);
-          targets = checkSelection(chosen, group.targets, group.source);
-        }
-        for (const target of targets) {
-          if (targetId !== undefined && target !== targetId) continue;
-          this.#offer(message, target, out);
-        }
-        return;
-      }
-      case 'switch_case': {
-        let chosen = group.defaultTarget;
-        for (const entry of group.cases) {
-          const match = await evaluate(
-            () => entry.condition(data),
-            `the case '${entry.conditionName}' of the switch-case from ${group.source}`,
-          );
-          if (match) {
-            chosen = entry.target;
-            break;
+        const offerAll = (chosen: unknown): void => {
+          const targets = group.selection === undefined ? group.targets : checkSelection(chosen, group.targets, group.source);
+          for (const target of targets) {
+            if (message.targetId !== undefined && target !== message.targetId) continue;
+            this.#offer(message, target, out);
           }
+        };
+        if (group.selection === undefined) {
+          offerAll(undefined);
+          return undefined;
         }
-        if (targetId !== undefined && chosen !== targetId) return;
-        this.#offer(message, chosen, out);
-        return;
+        return settle(
+          callUser(group.selection, message.data, group.targets, () => `the selection of the fan-out from ${group.source}`),
+          offerAll,
+        );
       }
+      case 'switch_case':
+        return this.#switchFrom(group, 0, message, out);
       case 'fan_in':
         this.#collect(group, message, out);
-        return;
+        return undefined;
     }
+  }
+
+  /** Evaluates the cases from `index` on; the first truthy one wins, else the Default. */
+  #switchFrom(group: SwitchCaseEdgeGroup, index: number, message: WorkflowMessage, out: Delivery[]): Promise<void> | undefined {
+    const choose = (target: string): void => {
+      if (message.targetId === undefined || target === message.targetId) this.#offer(message, target, out);
+    };
+    for (let i = index; i < group.cases.length; i++) {
+      const entry = group.cases[i] as SwitchCaseEdgeGroup['cases'][number];
+      const match = callUser(
+        entry.condition,
+        message.data,
+        undefined,
+        () => `the case '${entry.conditionName}' of the switch-case from ${group.source}`,
+      );
+      if (match instanceof Promise) {
+        return match.then((value) => {
+          if (value) choose(entry.target);
+          else return this.#switchFrom(group, i + 1, message, out);
+          return undefined;
+        });
+      }
+      if (match) {
+        choose(entry.target);
+        return undefined;
+      }
+    }
+    choose(group.defaultTarget);
+    return undefined;
   }
 
   /** Delivers to `target` if one of its handlers takes the message, else reports it dropped. */
@@ -138,7 +200,8 @@ export class Router {
     const buffer = buffers.get(message.sourceId);
     if (buffer === undefined) buffers.set(message.sourceId, [message.data]);
     else buffer.push(message.data);
-    for (const source of group.sources) if (!buffers.has(source)) return;
+    // sources are distinct and only they reach this group, so a full map means every source sent
+    if (buffers.size < group.sources.length) return;
     const list: unknown[] = [];
     for (const source of group.sources) list.push(...(buffers.get(source) as unknown[]));
     this.#instance.fanIn.delete(group.id);
@@ -190,14 +253,35 @@ function hasTarget(group: EdgeGroup, targetId: string): boolean {
   }
 }
 
-/** Runs user routing code; a throw fails the run with an error that says which code threw. */
-async function evaluate<T>(fn: () => T | Promise<T> | undefined, what: string): Promise<T | undefined> {
+/**
+ * Calls user routing code (a condition or a selection). A throw, or a rejected promise, fails the
+ * run with an error that says which code failed; `what` builds that text only when needed.
+ */
+function callUser(
+  fn: (message: unknown, targets: readonly string[]) => unknown,
+  data: unknown,
+  targets: readonly string[] | undefined,
+  what: () => string,
+): unknown {
   try {
-    const result = fn();
-    return result instanceof Promise ? await result : result;
+    const result = fn(data, targets ?? NO_TARGETS);
+    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(routingError(what(), error))) : result;
   } catch (error) {
-    throw new WorkflowRoutingError(`${what} threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw routingError(what(), error);
   }
+}
+
+const NO_TARGETS: readonly string[] = Object.freeze([]);
+
+function routingError(what: string, error: unknown): WorkflowRoutingError {
+  return new WorkflowRoutingError(`${what} threw: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/** Applies `then` to a value now, or once the promise settles. */
+function settle(value: unknown, then: (value: unknown) => void): Promise<void> | undefined {
+  if (value instanceof Promise) return value.then(then);
+  then(value);
+  return undefined;
 }
 
 function checkSelection(chosen: unknown, targets: readonly string[], source: string): readonly string[] {

@@ -20,7 +20,11 @@ export class RunTracing {
       attributes: { 'workflow.name': workflowName, 'workflow.run_id': runId },
     });
     this.#runContext = trace.setSpan(context.active(), this.#runSpan);
+    this.recording = this.#runSpan.isRecording();
   }
+
+  /** False when no tracer provider records spans: executor spans are then skipped. */
+  readonly recording: boolean;
 
   /** Starts the span of one handler invocation, a child of the run's span. */
   startExecutor(executorId: string, executorType: string, superstep: number): Span {
