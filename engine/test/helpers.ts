@@ -1,4 +1,11 @@
-import { executor, type WorkflowContext, type WorkflowEvent, type WorkflowRunResult } from '../src/index.js';
+import {
+  WorkflowBuilder,
+  executor,
+  type Workflow,
+  type WorkflowContext,
+  type WorkflowEvent,
+  type WorkflowRunResult,
+} from '../src/index.js';
 
 /** An executor that forwards what it receives, after `map`. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- lets a test type the value `map` receives
@@ -41,3 +48,23 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T)
 
 /** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The seed's linear example: step1 upper-cases, step2 adds '!!!', step3 reverses; 'hello' gives '!!!OLLEH'. */
+export function seedLinearWorkflow(name?: string): Workflow {
+  const step1 = executor({ id: 'step1', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
+    await ctx.sendMessage(input.toUpperCase());
+  });
+  const step2 = executor({ id: 'step2', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
+    await ctx.sendMessage(`${input}!!!`);
+  });
+  const step3 = executor(
+    { id: 'step3', input: 'string', workflowOutput: 'string' },
+    async (input: string, ctx: WorkflowContext<never, string>) => {
+      await ctx.yieldOutput(Array.from(input).reverse().join(''));
+    },
+  );
+  return new WorkflowBuilder(name === undefined ? { startExecutor: step1 } : { startExecutor: step1, name })
+    .addEdge(step1, step2)
+    .addEdge(step2, step3)
+    .build();
+}

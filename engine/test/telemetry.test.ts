@@ -3,22 +3,11 @@ import { ROOT_CONTEXT, SpanStatusCode, context, trace, type Context, type Contex
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WorkflowBuilder, WorkflowRunError, executor, type Workflow, type WorkflowContext, type WorkflowRunResult } from '../src/index.js';
+import { seedLinearWorkflow } from './helpers.js';
 
-/** The seed's linear example: step1 -> step2 -> step3, 'hello' gives '!!!OLLEH'. */
+/** The seed's linear example (shared with the other tests). */
 function linear(): Workflow {
-  const step1 = executor({ id: 'step1', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
-    await ctx.sendMessage(input.toUpperCase());
-  });
-  const step2 = executor({ id: 'step2', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
-    await ctx.sendMessage(`${input}!!!`);
-  });
-  const step3 = executor(
-    { id: 'step3', input: 'string', workflowOutput: 'string' },
-    async (input: string, ctx: WorkflowContext<never, string>) => {
-      await ctx.yieldOutput(Array.from(input).reverse().join(''));
-    },
-  );
-  return new WorkflowBuilder({ startExecutor: step1, name: 'linear' }).addEdge(step1, step2).addEdge(step2, step3).build();
+  return seedLinearWorkflow('linear');
 }
 
 /** step1 forwards to `boom`, whose handler throws. */

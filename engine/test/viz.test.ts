@@ -12,6 +12,7 @@ import {
   type Workflow,
   type WorkflowContext,
 } from '../src/index.js';
+import { seedLinearWorkflow } from './helpers.js';
 
 /** An executor that forwards whatever it receives. */
 const pass = (id: string) =>
@@ -39,21 +40,9 @@ const isNormal = (data: unknown) => !isUrgent(data);
 const isSpam = (data: unknown) => data === 'spam';
 const isLegit = (data: unknown) => data === 'legit';
 
-/** The seed's linear example: step1 -> step2 -> step3. */
+/** The seed's linear example (shared with the other tests). */
 function linear(): Workflow {
-  const step1 = executor({ id: 'step1', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
-    await ctx.sendMessage(input.toUpperCase());
-  });
-  const step2 = executor({ id: 'step2', input: 'string', output: 'string' }, async (input: string, ctx: WorkflowContext<string>) => {
-    await ctx.sendMessage(`${input}!!!`);
-  });
-  const step3 = executor(
-    { id: 'step3', input: 'string', workflowOutput: 'string' },
-    async (input: string, ctx: WorkflowContext<never, string>) => {
-      await ctx.yieldOutput(Array.from(input).reverse().join(''));
-    },
-  );
-  return new WorkflowBuilder({ startExecutor: step1 }).addEdge(step1, step2).addEdge(step2, step3).build();
+  return seedLinearWorkflow();
 }
 
 /** The seed's fan-out / fan-in example, with real fan-out and fan-in groups. */
