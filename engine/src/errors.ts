@@ -128,3 +128,23 @@ function describeThrown(value: unknown): string {
     return String(value);
   }
 }
+
+/** A checkpoint could not be found, read, written or used; the message names it and says why. */
+export class WorkflowCheckpointError extends WorkflowError {
+  /** The checkpoint (or series) id concerned, when known. */
+  readonly checkpointId: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; checkpointId?: string | undefined }) {
+    super(message, options);
+    this.name = 'WorkflowCheckpointError';
+    this.checkpointId = options?.checkpointId;
+  }
+}
+
+/** No checkpoint has the given id. */
+export class CheckpointNotFoundError extends WorkflowCheckpointError {
+  constructor(checkpointId: string, where: string) {
+    super(`No checkpoint '${checkpointId}' in ${where}`, { checkpointId });
+    this.name = 'CheckpointNotFoundError';
+  }
+}
