@@ -17,13 +17,31 @@ export type {
   SwitchCaseEdgeGroup,
 } from './builder/edge-groups.js';
 export { Workflow } from './workflow.js';
-export type { RunOptions } from './workflow.js';
+export type { RunOptions, ResumeOptions, SendResponsesOptions, WorkflowOptions } from './workflow.js';
 export { Executor } from './executors/executor.js';
-export type { HandlerOptions, HandlerFunction, HandlerRegistration } from './executors/executor.js';
-export { handler } from './executors/handler.js';
+export type {
+  HandlerOptions,
+  HandlerFunction,
+  HandlerRegistration,
+  ResponseHandlerOptions,
+  ResponseHandlerFunction,
+  ResponseHandlerRegistration,
+} from './executors/executor.js';
+export { handler, responseHandler } from './executors/handler.js';
 export { executor, FunctionExecutor } from './executors/function-executor.js';
 export type { FunctionExecutorOptions } from './executors/function-executor.js';
 export type { WorkflowContext, SendMessageOptions, CustomEventInput } from './runtime/context.js';
+export type { RequestInfoOptions } from './runtime/pending-requests.js';
+export type {
+  WorkflowCheckpoint,
+  CheckpointStorage,
+  CheckpointFilter,
+  CheckpointMessage,
+  CheckpointRequest,
+  JsonValue,
+} from './checkpoint/types.js';
+export type { ChatRole, ChatMessage, ContentPart, AgentResponse, AgentRunOptions, Agent } from './agents/types.js';
+export { toChatMessages } from './agents/types.js';
 export { WorkflowRunResult } from './runtime/run-result.js';
 export { WorkflowEventStream } from './runtime/event-stream.js';
 export { sequentialIds } from './runtime/services.js';
@@ -58,6 +76,8 @@ export {
   WorkflowStateError,
   WorkflowContextError,
   WorkflowRoutingError,
+  WorkflowCheckpointError,
+  CheckpointNotFoundError,
   toErrorDetails,
 } from './errors.js';
 export type { ErrorDetails, ValidationCode, ValidationIssue } from './errors.js';
@@ -65,3 +85,7 @@ export { instanceOf, guard } from './types/type-spec.js';
 export type { TypeSpec, PrimitiveTypeName, ClassSpec, TypeGuardSpec, JsonSchemaSpec } from './types/type-spec.js';
 export { WorkflowViz } from './viz/workflow-viz.js';
 export type { WorkflowVizOptions } from './viz/workflow-viz.js';
+export { registerCheckpointCodec, encodeCheckpointValue, decodeCheckpointValue } from './checkpoint/codec.js';
+export type { CheckpointCodec } from './checkpoint/codec.js';
+export { InMemoryCheckpointStorage } from './checkpoint/memory-storage.js';
+export { validateCheckpoint } from './checkpoint/validate-checkpoint.js';

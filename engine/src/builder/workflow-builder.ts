@@ -1,5 +1,6 @@
 import { WorkflowValidationError, type ValidationIssue } from '../errors.js';
 import { Executor } from '../executors/executor.js';
+import type { CheckpointStorage } from '../checkpoint/types.js';
 import type { RuntimeServices } from '../runtime/services.js';
 import { Workflow } from '../workflow.js';
 import {
@@ -27,6 +28,8 @@ export interface WorkflowBuilderOptions extends Partial<RuntimeServices> {
   description?: string;
   /** Supersteps a run may take before it fails as not converging. Default 100. */
   maxIterations?: number;
+  /** Where runs write checkpoints (at entry, after each superstep, when answers arrive). */
+  checkpointStorage?: CheckpointStorage;
 }
 
 /** Options of {@link WorkflowBuilder.addEdge}. */
@@ -126,6 +129,12 @@ export class WorkflowBuilder {
       return this;
     }
     for (let i = 1; i < executors.length; i++) this.addEdge(executors[i - 1] as ExecutorRef, executors[i] as ExecutorRef);
+    return this;
+  }
+
+  /** Sets the checkpoint storage (the seed's `set_checkpoint_storage`); same as the option. */
+  setCheckpointStorage(storage: CheckpointStorage): this {
+    this.#options.checkpointStorage = storage;
     return this;
   }
 

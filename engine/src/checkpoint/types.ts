@@ -6,6 +6,8 @@ export interface CheckpointMessage {
   sourceId: string;
   targetId?: string;
   data: JsonValue;
+  /** Set on a human's answer in flight: which request it answers and that request's data (encoded). */
+  response?: { requestId: string; request: JsonValue };
 }
 
 /** A pending human request, as a checkpoint holds it (its `data` encoded). */

@@ -17,6 +17,32 @@ export type HandlerFunction<TIn = never, TOut = unknown, TWorkflowOut = unknown>
   ctx: WorkflowContext<TOut, TWorkflowOut>,
 ) => unknown;
 
+/** Declared types of one response handler: which requests it answers and what answers it takes. */
+export interface ResponseHandlerOptions {
+  /** The original requests it handles (default `'any'`). */
+  request?: TypeSpec;
+  /** The answers it takes (default `'any'`). */
+  response?: TypeSpec;
+  /** What it sends with `ctx.sendMessage`. */
+  output?: TypeSpec;
+}
+
+/** A response handler: receives the original request, the human's answer and a fresh context. */
+export type ResponseHandlerFunction<TRequest = never, TResponse = never, TOut = unknown, TWorkflowOut = unknown> = (
+  originalRequest: TRequest,
+  response: TResponse,
+  ctx: WorkflowContext<TOut, TWorkflowOut>,
+) => unknown;
+
+/** A response handler as registered on an executor. */
+export interface ResponseHandlerRegistration {
+  readonly name: string;
+  readonly request: CompiledSpec;
+  readonly response: CompiledSpec;
+  readonly output: CompiledSpec | undefined;
+  readonly fn: (request: unknown, response: unknown, ctx: WorkflowContext) => unknown;
+}
+
 /** A handler as registered on an executor, with its specs compiled once. */
 export interface HandlerRegistration {
   readonly name: string;
@@ -42,6 +68,7 @@ export class Executor {
   /** The executor's id, unique within a workflow. */
   readonly id: string;
   readonly #handlers: HandlerRegistration[] = [];
+  readonly #responseHandlers: ResponseHandlerRegistration[] = [];
 
   constructor(id: string) {
     if (typeof id !== 'string' || id.trim() === '') {
@@ -58,6 +85,38 @@ export class Executor {
   /** The registered handlers, in declaration order. */
   get handlers(): readonly HandlerRegistration[] {
     return this.#handlers;
+  }
+
+  /** The registered response handlers, in declaration order. */
+  get responseHandlers(): readonly ResponseHandlerRegistration[] {
+    return this.#responseHandlers;
+  }
+
+  /**
+   * Registers a response handler without a decorator: it receives `(originalRequest, response, ctx)`
+   * in the superstep after a human answered a request this executor made with `ctx.requestInfo`.
+   */
+  protected addResponseHandler<TRequest, TResponse, TOut = unknown, TWorkflowOut = unknown>(
+    options: ResponseHandlerOptions,
+    fn: ResponseHandlerFunction<TRequest, TResponse, TOut, TWorkflowOut>,
+    name = fn.name || `responseHandler${String(this.#responseHandlers.length)}`,
+  ): this {
+    this.#responseHandlers.push({
+      name,
+      request: compileTypeSpec(options.request),
+      response: compileTypeSpec(options.response),
+      output: options.output === undefined ? undefined : compileTypeSpec(options.output),
+      fn: fn.bind(this) as ResponseHandlerRegistration['fn'],
+    });
+    return this;
+  }
+
+  /** The first response handler whose request and response specs accept the pair. */
+  findResponseHandler(request: unknown, response: unknown): ResponseHandlerRegistration | undefined {
+    for (const h of this.#responseHandlers) {
+      if (matchesSpec(h.request, request) && matchesSpec(h.response, response)) return h;
+    }
+    return undefined;
   }
 
   /**
@@ -98,4 +157,14 @@ export class Executor {
 /** Used by the `@handler` decorator's initializer, which runs on each new instance. */
 export function registerDecoratedHandler(target: Executor, options: HandlerOptions, fn: HandlerFunction, name: string): void {
   (target as unknown as { addHandler: Executor['addHandler'] }).addHandler(options, fn, name);
+}
+
+/** Used by the `@responseHandler` decorator's initializer. */
+export function registerDecoratedResponseHandler(
+  target: Executor,
+  options: ResponseHandlerOptions,
+  fn: ResponseHandlerFunction,
+  name: string,
+): void {
+  (target as unknown as { addResponseHandler: Executor['addResponseHandler'] }).addResponseHandler(options, fn, name);
 }

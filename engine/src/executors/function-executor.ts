@@ -1,8 +1,21 @@
-import { Executor, type HandlerFunction, type HandlerOptions } from './executor.js';
+import {
+  Executor,
+  type HandlerFunction,
+  type HandlerOptions,
+  type ResponseHandlerFunction,
+  type ResponseHandlerOptions,
+} from './executor.js';
 
-/** Options of {@link executor}: the id and the handler's declared types. */
+/** Options of {@link executor}: the id, the handler's declared types and an optional response handler. */
 export interface FunctionExecutorOptions extends HandlerOptions {
   id: string;
+  /**
+   * Receives `(originalRequest, response, ctx)` after a human answered a request this executor made
+   * with `ctx.requestInfo`.
+   */
+  onResponse?: ResponseHandlerFunction;
+  /** Narrows which requests and answers `onResponse` takes. */
+  responseTypes?: ResponseHandlerOptions;
 }
 
 /** An executor made from one function by {@link executor}. */
@@ -11,6 +24,7 @@ export class FunctionExecutor extends Executor {
     super(options.id);
     if (typeof fn !== 'function') throw new TypeError(`executor '${options.id}' needs a handler function`);
     this.addHandler(options, fn, fn.name || options.id);
+    if (options.onResponse !== undefined) this.addResponseHandler(options.responseTypes ?? {}, options.onResponse, 'onResponse');
   }
 
   override get typeName(): string {

@@ -1,4 +1,10 @@
-import { Executor, registerDecoratedHandler, type HandlerOptions } from './executor.js';
+import {
+  Executor,
+  registerDecoratedHandler,
+  registerDecoratedResponseHandler,
+  type HandlerOptions,
+  type ResponseHandlerOptions,
+} from './executor.js';
 
 // `any` here is what lets a method with any (message, ctx) parameter types be decorated; the
 // decorator never calls it with a type of its own.
@@ -37,7 +43,50 @@ export function handler(
   };
 }
 
-function decorate(options: HandlerOptions, method: HandlerMethod, context: ClassMethodDecoratorContext<never, HandlerMethod>): void {
+/**
+ * Marks a method of an {@link Executor} subclass as a response handler: it receives
+ * `(originalRequest, response, ctx)` in the superstep after a human answered a request the executor
+ * made with `ctx.requestInfo`. `@responseHandler({ request, response })` narrows which pairs it takes.
+ *
+ * @example
+ * ```ts
+ * class Approver extends Executor {
+ *   @handler({ input: 'object' })
+ *   async ask(draft: { text: string }, ctx: WorkflowContext) {
+ *     await ctx.requestInfo(draft, { responseType: 'boolean' })
+ *   }
+ *   @responseHandler({ response: 'boolean' })
+ *   async answered(draft: { text: string }, approved: boolean, ctx: WorkflowContext<never, string>) {
+ *     await ctx.yieldOutput(approved ? draft.text : 'rejected')
+ *   }
+ * }
+ * ```
+ */
+export function responseHandler<This extends Executor, M extends HandlerMethod>(
+  method: M,
+  context: ClassMethodDecoratorContext<This, M>,
+): void;
+export function responseHandler(options?: ResponseHandlerOptions): HandlerDecorator;
+export function responseHandler(
+  first?: ResponseHandlerOptions | HandlerMethod,
+  second?: ClassMethodDecoratorContext<never, HandlerMethod>,
+): HandlerDecorator | undefined {
+  if (typeof first === 'function') {
+    decorate({}, first, requireMethodContext(second), 'response');
+    return undefined;
+  }
+  const options = first ?? {};
+  return (method, context) => {
+    decorate(options, method, requireMethodContext(context), 'response');
+  };
+}
+
+function decorate(
+  options: HandlerOptions | ResponseHandlerOptions,
+  method: HandlerMethod,
+  context: ClassMethodDecoratorContext<never, HandlerMethod>,
+  kind: 'message' | 'response' = 'message',
+): void {
   if (context.static || context.private) {
     throw new TypeError(`@handler cannot decorate ${context.static ? 'static' : 'private'} method ${String(context.name)}`);
   }
@@ -46,7 +95,8 @@ function decorate(options: HandlerOptions, method: HandlerMethod, context: Class
     if (!(this instanceof Executor)) {
       throw new TypeError(`@handler is for methods of Executor subclasses; ${name} is on a class that does not extend Executor`);
     }
-    registerDecoratedHandler(this, options, method, name);
+    if (kind === 'response') registerDecoratedResponseHandler(this, options, method, name);
+    else registerDecoratedHandler(this, options, method, name);
   });
 }
 

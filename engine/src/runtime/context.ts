@@ -1,5 +1,6 @@
 import { WorkflowContextError } from '../errors.js';
 import { isReservedEventType } from '../events.js';
+import type { RequestInfoOptions } from './pending-requests.js';
 import type { SharedState } from './shared-state.js';
 
 /** Options of {@link WorkflowContext.sendMessage}. */
@@ -42,6 +43,12 @@ export interface WorkflowContext<TOut = unknown, TWorkflowOut = unknown> {
   setState(key: string, value: unknown): void;
   /** Emits a custom event. */
   addEvent(event: CustomEventInput): Promise<void>;
+  /**
+   * Asks a human: emits `request_info` and returns at once (the handler does not wait). The run goes
+   * on and ends `idle_with_pending_requests`; `workflow.sendResponses({ [requestId]: answer })`
+   * delivers the answer to this executor's response handler. Resolves to the request's id.
+   */
+  requestInfo(request: unknown, options: RequestInfoOptions): Promise<string>;
   /** True when the run streams its events. */
   isStreaming(): boolean;
 }
@@ -56,6 +63,7 @@ export interface ContextHost {
   send(sourceId: string, message: unknown, targetId: string | undefined): void;
   yieldOutput(executorId: string, data: unknown): void;
   addEvent(executorId: string, event: CustomEventInput): void;
+  requestInfo(executorId: string, request: unknown, options: RequestInfoOptions): string;
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -132,6 +140,15 @@ export class HandlerContext implements WorkflowContext {
     }
     this.#host.addEvent(this.executorId, event);
     return RESOLVED;
+  }
+
+  requestInfo(request: unknown, options: RequestInfoOptions): Promise<string> {
+    this.#assertOpen('requestInfo');
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- guards JavaScript callers
+    if (typeof options !== 'object' || options === null || options.responseType === undefined) {
+      throw new TypeError(`ctx.requestInfo(request, { responseType }) needs a responseType (executor '${this.executorId}')`);
+    }
+    return Promise.resolve(this.#host.requestInfo(this.executorId, request, options));
   }
 
   isStreaming(): boolean {

@@ -1,4 +1,5 @@
 import type { WorkflowMessage } from './message.js';
+import type { PendingRequest } from './pending-requests.js';
 import { SharedState } from './shared-state.js';
 
 /**
@@ -14,4 +15,6 @@ export class InstanceState {
   superstep = 0;
   /** Fan-in buffers: group id -> source id -> messages received, in arrival order. */
   readonly fanIn = new Map<string, Map<string, unknown[]>>();
+  /** Human requests waiting for an answer, by request id, in the order they were made. */
+  readonly pending = new Map<string, PendingRequest>();
 }

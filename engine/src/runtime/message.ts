@@ -12,4 +12,6 @@ export interface WorkflowMessage {
   readonly sourceId: string;
   /** Set when the sender named a target, and on every message the engine injects. */
   readonly targetId: string | undefined;
+  /** Set on a human's answer: the request it answers. The answer itself is `data`. */
+  readonly response?: { readonly requestId: string; readonly request: unknown };
 }

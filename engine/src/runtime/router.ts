@@ -9,9 +9,12 @@ import { INTERNAL_SOURCE_PREFIX, type WorkflowMessage } from './message.js';
 /** One handler invocation planned for the current superstep. */
 export interface Delivery {
   readonly executor: Executor;
-  readonly handler: HandlerRegistration;
+  /** The handler to call with `(data, ctx)` (a response handler is wrapped to receive the original request too). */
+  readonly fn: HandlerRegistration['fn'];
   readonly data: unknown;
   readonly sourceIds: readonly string[];
+  /** Set when the delivery is a human's answer to this request. */
+  readonly requestId?: string;
 }
 
 /**
@@ -72,7 +75,8 @@ export class Router {
 
   #routeMessage(message: WorkflowMessage, out: Delivery[]): Promise<void> | undefined {
     if (message.sourceId.startsWith(INTERNAL_SOURCE_PREFIX)) {
-      this.#offer(message, message.targetId as string, out);
+      if (message.response === undefined) this.#offer(message, message.targetId as string, out);
+      else this.#offerResponse(message, message.response, out);
       return undefined;
     }
     const groups = this.#graph.groupsBySource.get(message.sourceId);
@@ -114,7 +118,12 @@ export class Router {
         if (handler === undefined) return undefined;
         const deliver = (pass: unknown): void => {
           if (pass)
-            out.push({ executor: this.#executor(group.target), handler, data: message.data, sourceIds: this.#sources(message.sourceId) });
+            out.push({
+              executor: this.#executor(group.target),
+              fn: handler.fn,
+              data: message.data,
+              sourceIds: this.#sources(message.sourceId),
+            });
         };
         if (group.condition === undefined) {
           deliver(true);
@@ -183,7 +192,20 @@ export class Router {
   #offer(message: WorkflowMessage, target: string, out: Delivery[]): void {
     const handler = this.#handlerFor(target, message);
     if (handler !== undefined)
-      out.push({ executor: this.#executor(target), handler, data: message.data, sourceIds: this.#sources(message.sourceId) });
+      out.push({ executor: this.#executor(target), fn: handler.fn, data: message.data, sourceIds: this.#sources(message.sourceId) });
+  }
+
+  /** Delivers a human's answer to the requesting executor's matching response handler. */
+  #offerResponse(message: WorkflowMessage, response: NonNullable<WorkflowMessage['response']>, out: Delivery[]): void {
+    const target = message.targetId as string;
+    const executor = this.#executor(target);
+    const handler = executor.findResponseHandler(response.request, message.data);
+    if (handler === undefined) {
+      this.#dropped(message, target, 'no_matching_handler');
+      return;
+    }
+    const fn = (answer: unknown, ctx: Parameters<HandlerRegistration['fn']>[1]) => handler.fn(response.request, answer, ctx);
+    out.push({ executor, fn, data: message.data, sourceIds: this.#sources(message.sourceId), requestId: response.requestId });
   }
 
   #collect(group: FanInEdgeGroup, message: WorkflowMessage, out: Delivery[]): void {
@@ -210,7 +232,7 @@ export class Router {
       this.#dropped({ data: list, sourceId: message.sourceId, targetId: group.target }, group.target, 'no_matching_handler');
       return;
     }
-    out.push({ executor: target, handler, data: list, sourceIds: group.sources });
+    out.push({ executor: target, fn: handler.fn, data: list, sourceIds: group.sources });
   }
 
   #handlerFor(target: string, message: WorkflowMessage): HandlerRegistration | undefined {

@@ -1,5 +1,8 @@
 import type { WorkflowGraph } from '../builder/graph.js';
-import { WorkflowConvergenceError } from '../errors.js';
+import { WorkflowContextError, WorkflowConvergenceError } from '../errors.js';
+import { WorkflowRunState } from '../events.js';
+import { compileTypeSpec } from '../types/type-spec.js';
+import { specToJson, type RequestInfoOptions } from './pending-requests.js';
 import type { WorkflowEvent } from '../events.js';
 import { failSpan, type RunTracing } from '../telemetry/tracing.js';
 import { HandlerContext, type ContextHost, type CustomEventInput } from './context.js';
@@ -44,6 +47,9 @@ export class SuperstepRunner implements ContextHost {
   readonly #abort = new AbortController();
   #cancelWaiter: ((reason: unknown) => void) | undefined;
   #ended = false;
+  #announcedPending = false;
+  /** Set when the run writes checkpoints: called after each superstep's commit. */
+  afterSuperstep: (() => Promise<void>) | undefined;
 
   constructor(graph: WorkflowGraph, instance: InstanceState, events: RunEvents, services: RuntimeServices, tracing: RunTracing) {
     this.#graph = graph;
@@ -89,6 +95,7 @@ export class SuperstepRunner implements ContextHost {
       instance.outbox = [];
       await this.#cancellable(this.#superstep(messages));
       instance.state.commit();
+      if (this.afterSuperstep !== undefined) await this.#cancellable(this.afterSuperstep());
       this.#events.emit({ type: 'superstep_complete', superstep });
     }
   }
@@ -130,15 +137,15 @@ export class SuperstepRunner implements ContextHost {
   }
 
   async #invoke(delivery: Delivery): Promise<void> {
-    const { executor, handler, data } = delivery;
+    const { executor, fn, data } = delivery;
     const executorId = executor.id;
     this.#events.emit({ type: 'executor_start', executorId, data });
-    const ctx = new HandlerContext(this, executorId, delivery.sourceIds);
+    const ctx = new HandlerContext(this, executorId, delivery.sourceIds, delivery.requestId);
     // Without a recording tracer provider, skip spans entirely: they cost ~0.5 µs per step.
     const span = this.#tracing.recording ? this.#tracing.startExecutor(executorId, executor.typeName, this.#instance.superstep) : undefined;
     const started = this.#services.now();
     try {
-      const result = span === undefined ? handler.fn(data, ctx) : this.#tracing.withSpan(span, () => handler.fn(data, ctx));
+      const result = span === undefined ? fn(data, ctx) : this.#tracing.withSpan(span, () => fn(data, ctx));
       if (result instanceof Promise) await result;
     } catch (error) {
       ctx.close();
@@ -187,5 +194,25 @@ export class SuperstepRunner implements ContextHost {
 
   addEvent(executorId: string, event: CustomEventInput): void {
     this.#events.emit({ type: 'custom', name: event.type, executorId, data: event.data });
+  }
+
+  requestInfo(executorId: string, request: unknown, options: RequestInfoOptions): string {
+    const requestId = options.requestId ?? this.#services.createId('request');
+    if (this.#instance.pending.has(requestId)) {
+      throw new WorkflowContextError(`Request id '${requestId}' is already pending (executor '${executorId}'); request ids must be unique`);
+    }
+    const responseSpec = compileTypeSpec(options.responseType);
+    const responseType = specToJson(responseSpec);
+    this.#instance.pending.set(requestId, { requestId, executorId, data: request, responseType, responseSpec });
+    this.#events.emit({ type: 'request_info', requestId, executorId, data: request, responseType });
+    this.announcePending();
+    return requestId;
+  }
+
+  /** Emits `in_progress_pending_requests` once per run, at the first pending request it sees. */
+  announcePending(): void {
+    if (this.#announcedPending) return;
+    this.#announcedPending = true;
+    this.#events.emit({ type: 'workflow_status', state: WorkflowRunState.IN_PROGRESS_PENDING_REQUESTS });
   }
 }
