@@ -29,6 +29,8 @@ export type {
 } from './executors/executor.js';
 export { handler, responseHandler } from './executors/handler.js';
 export { executor, FunctionExecutor } from './executors/function-executor.js';
+export { WorkflowExecutor, createSubWorkflowResponse, isSubWorkflowRequest, isSubWorkflowResponse } from './executors/workflow-executor.js';
+export type { WorkflowExecutorOptions, SubWorkflowRequest, SubWorkflowResponse } from './executors/workflow-executor.js';
 export type { FunctionExecutorOptions } from './executors/function-executor.js';
 export type { WorkflowContext, SendMessageOptions, CustomEventInput } from './runtime/context.js';
 export type { RequestInfoOptions } from './runtime/pending-requests.js';
@@ -89,3 +91,19 @@ export { registerCheckpointCodec, encodeCheckpointValue, decodeCheckpointValue }
 export type { CheckpointCodec } from './checkpoint/codec.js';
 export { InMemoryCheckpointStorage } from './checkpoint/memory-storage.js';
 export { validateCheckpoint } from './checkpoint/validate-checkpoint.js';
+export { workflow, FunctionalWorkflow } from './functional/functional-workflow.js';
+export type {
+  FunctionalWorkflowOptions,
+  FunctionalRunOptions,
+  FunctionalSendResponsesOptions,
+  FunctionalResumeOptions,
+} from './functional/functional-workflow.js';
+export type { WorkflowFunction } from './functional/functional-run.js';
+export { step, getRunContext } from './functional/step.js';
+export type { StepFunction } from './functional/step.js';
+export type { RunContext } from './functional/run-context.js';
+export { isWorkflowInterrupt } from './functional/interrupt.js';
+export { setRunContextStorage } from './functional/run-context-storage.js';
+export type { RunContextStorage } from './functional/run-context-storage.js';
+export { FunctionalWorkflowAgent } from './functional/functional-agent.js';
+export type { FunctionalAgentOptions } from './functional/functional-agent.js';

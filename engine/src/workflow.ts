@@ -3,9 +3,9 @@ import type { WorkflowGraph } from './builder/graph.js';
 import { CheckpointWriter, type CheckpointSeries } from './checkpoint/checkpoint-writer.js';
 import { assertSameGraph, findCheckpoint } from './checkpoint/find-checkpoint.js';
 import { graphSignature, hashSignature, type GraphSignature } from './checkpoint/graph-signature.js';
-import { restoreInstance } from './checkpoint/snapshot.js';
-import type { CheckpointStorage } from './checkpoint/types.js';
-import { WorkflowStateError } from './errors.js';
+import { captureInstance, restoreInstance, type CheckpointBody } from './checkpoint/snapshot.js';
+import type { CheckpointStorage, JsonValue, WorkflowCheckpoint } from './checkpoint/types.js';
+import { WorkflowCheckpointError, WorkflowStateError } from './errors.js';
 import type { Executor } from './executors/executor.js';
 import { WorkflowEventStream } from './runtime/event-stream.js';
 import { InstanceState } from './runtime/instance-state.js';
@@ -109,6 +109,25 @@ export class Workflow {
   /** @internal The validated graph (visualization, sub-workflows). */
   get graph(): WorkflowGraph {
     return this.#graph;
+  }
+
+  /**
+   * @internal The instance's run-time state as checkpoint data (a sub-workflow's state travels
+   * inside its parent's checkpoint this way).
+   */
+  async exportState(): Promise<JsonValue> {
+    const body = await captureInstance(this.#instance, this.#snapshotters);
+    return { graphHash: this.graphHash, ...body } as unknown as JsonValue;
+  }
+
+  /** @internal Replaces the instance's run-time state with what {@link Workflow.exportState} gave. */
+  async importState(data: JsonValue): Promise<void> {
+    const body = data as unknown as CheckpointBody & { graphHash: string };
+    if (body.graphHash !== this.graphHash) {
+      throw new WorkflowCheckpointError(`The saved state of sub-workflow '${this.name}' was written by a different graph`);
+    }
+    const checkpoint = { ...body, checkpointId: `${this.name} (nested)`, pendingRequests: body.pendingRequests } as unknown as WorkflowCheckpoint;
+    await restoreInstance(this.#graph, this.#instance, checkpoint);
   }
 
   /** The start executor. */
