@@ -29,6 +29,7 @@ export default tseslint.config(
   },
   {
     files: ['engine/src/**/*.ts'],
+    ignores: ['engine/src/node/**', 'engine/src/node.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -4,3 +4,5 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { IndexedDbCheckpointStorage } from './browser/indexeddb-checkpoint-storage.js';
+export type { IndexedDbCheckpointStorageOptions, CheckpointRecordProblem } from './browser/indexeddb-checkpoint-storage.js';

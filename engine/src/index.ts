@@ -91,13 +91,14 @@ export { registerCheckpointCodec, encodeCheckpointValue, decodeCheckpointValue }
 export type { CheckpointCodec } from './checkpoint/codec.js';
 export { InMemoryCheckpointStorage } from './checkpoint/memory-storage.js';
 export { validateCheckpoint } from './checkpoint/validate-checkpoint.js';
-export { workflow, FunctionalWorkflow } from './functional/functional-workflow.js';
+export { FunctionalWorkflow } from './functional/functional-workflow.js';
+export { workflow } from './functional/workflow-factory.js';
 export type {
   FunctionalWorkflowOptions,
   FunctionalRunOptions,
   FunctionalSendResponsesOptions,
   FunctionalResumeOptions,
-} from './functional/functional-workflow.js';
+} from './functional/workflow-factory.js';
 export type { WorkflowFunction } from './functional/functional-run.js';
 export { step, getRunContext } from './functional/step.js';
 export type { StepFunction } from './functional/step.js';

@@ -4,3 +4,6 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export { FileCheckpointStorage } from './node/file-checkpoint-storage.js';
+export type { CheckpointFileProblem } from './node/file-checkpoint-storage.js';
+export { installAsyncLocalStorage } from './node/async-local-storage.js';

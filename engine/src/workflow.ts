@@ -126,7 +126,11 @@ export class Workflow {
     if (body.graphHash !== this.graphHash) {
       throw new WorkflowCheckpointError(`The saved state of sub-workflow '${this.name}' was written by a different graph`);
     }
-    const checkpoint = { ...body, checkpointId: `${this.name} (nested)`, pendingRequests: body.pendingRequests } as unknown as WorkflowCheckpoint;
+    const checkpoint = {
+      ...body,
+      checkpointId: `${this.name} (nested)`,
+      pendingRequests: body.pendingRequests,
+    } as unknown as WorkflowCheckpoint;
     await restoreInstance(this.#graph, this.#instance, checkpoint);
   }
 

@@ -182,8 +182,8 @@ describe('resuming', () => {
       .addEdge(a, relay('b'))
       .addEdge(a, sink('z'))
       .build();
-    const error = (await other.resume('g').catch((e: unknown) => e)) as WorkflowRunError;
-    expect(error.cause).toBeInstanceOf(WorkflowCheckpointError);
+    const error = (await other.resume('g').catch((e: unknown) => e)) as WorkflowCheckpointError;
+    expect(error).toBeInstanceOf(WorkflowCheckpointError);
     expect(error.message).toMatch(/was written by a different graph than workflow 'chain'/);
     expect(error.message).toMatch(/executor 'c' was removed/);
     expect(error.message).toMatch(/executor 'z' was added/);

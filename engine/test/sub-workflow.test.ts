@@ -1,8 +1,7 @@
 // Sub-workflows: WorkflowExecutor runs a child workflow inside one parent superstep.
 import { describe, expect, it } from 'vitest';
 import { InMemoryCheckpointStorage } from '../src/checkpoint/memory-storage.js';
-import type {
-  WorkflowRunError} from '../src/index.js';
+import type { WorkflowRunError } from '../src/index.js';
 import {
   WorkflowBuilder,
   WorkflowExecutor,

@@ -1,5 +1,5 @@
 import type { CheckpointWriter } from '../checkpoint/checkpoint-writer.js';
-import { toErrorDetails, WorkflowRunError, type ErrorDetails } from '../errors.js';
+import { toErrorDetails, WorkflowCheckpointError, WorkflowRunError, type ErrorDetails } from '../errors.js';
 import { WorkflowRunState, type ErrorEvent } from '../events.js';
 import type { RunTracing } from '../telemetry/tracing.js';
 import type { InstanceState } from './instance-state.js';
@@ -23,14 +23,17 @@ export interface RunLifecycle {
 /**
  * Drives one run to its end: prepare, supersteps, then the final status. A failure emits `error`,
  * `workflow_status` and `workflow_complete` (state `failed`) and rejects with a
- * {@link WorkflowRunError}; a cancellation ends in state `cancelled`.
+ * {@link WorkflowRunError} (a checkpoint that cannot be found, read or used while preparing rejects
+ * with its `WorkflowCheckpointError` itself); a cancellation ends in state `cancelled`.
  */
 export async function executeRun(run: RunLifecycle): Promise<WorkflowRunResult> {
   const { instance, runner, events, tracing } = run;
-  let failure: { error: unknown; details: ErrorDetails; executorId: string | undefined } | undefined;
+  let failure: { error: unknown; details: ErrorDetails; executorId: string | undefined; setup: boolean } | undefined;
   let finalState: WorkflowRunState = WorkflowRunState.IDLE;
+  let preparing = true;
   try {
     const writer = await run.prepare();
+    preparing = false;
     if (writer !== undefined) runner.afterSuperstep = () => writer.write(instance, events);
     await runner.run();
     if (instance.pending.size > 0) finalState = WorkflowRunState.IDLE_WITH_PENDING_REQUESTS;
@@ -43,7 +46,7 @@ export async function executeRun(run: RunLifecycle): Promise<WorkflowRunResult> 
       finalState = WorkflowRunState.FAILED;
       const error = thrown instanceof ExecutorFailure ? thrown.cause : thrown;
       const executorId = thrown instanceof ExecutorFailure ? thrown.executorId : undefined;
-      failure = { error, details: toErrorDetails(error), executorId };
+      failure = { error, details: toErrorDetails(error), executorId, setup: preparing };
       const event: ErrorEvent = { type: 'error', error: failure.details };
       if (executorId !== undefined) event.executorId = executorId;
       events.emit(event);
@@ -59,6 +62,11 @@ export async function executeRun(run: RunLifecycle): Promise<WorkflowRunResult> 
   if (failure === undefined) {
     events.close();
     return result;
+  }
+  if (failure.setup && failure.error instanceof WorkflowCheckpointError) {
+    // A checkpoint that cannot be found, read or used: the caller gets that error itself.
+    events.close(failure.error);
+    throw failure.error;
   }
   const where = failure.executorId === undefined ? '' : ` in executor '${failure.executorId}'`;
   const error = new WorkflowRunError(`Workflow '${run.workflowName}' failed${where}: ${failure.details.message}`, result, {
