@@ -339,7 +339,39 @@ function w4() {
       check(saved >= W1_LENGTH, `W4: expected a checkpoint_saved event per superstep (>= ${W1_LENGTH}), got ${saved}`);
       next = build();
     },
-    target: undefined,
+    target: { label: '<= 10 µs/step', metric: 'usPerStep', limit: 10 },
+  };
+}
+
+// W6: resume a 100-executor workflow from a checkpoint (load, graph check, restore, last step)
+const W6_LENGTH = 100;
+async function w6() {
+  const { InMemoryCheckpointStorage } = engine;
+  if (typeof InMemoryCheckpointStorage !== 'function') return undefined;
+  const storage = new InMemoryCheckpointStorage();
+  const steps = chainExecutors(W6_LENGTH, 'w6_');
+  const build = () =>
+    new WorkflowBuilder({ startExecutor: steps[0], name: 'w6-resume', checkpointStorage: storage }).addChain(steps).build();
+  await build().run(0, { checkpointId: 'w6' });
+  // The checkpoint after superstep 99: one message left, for the last executor.
+  const from = (await storage.list({ seriesId: 'w6' })).find((c) => c.superstep === W6_LENGTH - 1);
+  check(from !== undefined, 'W6: the series has no checkpoint after superstep 99');
+  let next = build();
+  return {
+    id: 'W6',
+    name: 'resume a 100-executor workflow from a checkpoint',
+    stepsPerSample: 1,
+    runsPerSample: 1,
+    counts: { warmup: 20, runs: 100 },
+    // Baseline: the one step the resume runs, as a plain call.
+    baseline: async () => add1(W6_LENGTH - 1),
+    verifyBaseline: (n) => check(n === W6_LENGTH, `W6 baseline: expected ${W6_LENGTH}, got ${n}`),
+    engine: () => next.resume(from.checkpointId),
+    verifyEngine: (result) => {
+      expectOutputs(result, W6_LENGTH, 'W6');
+      next = build();
+    },
+    target: { label: '< 1 ms/resume', metric: 'usPerRun', limit: 1000, strict: true },
   };
 }
 
@@ -430,11 +462,11 @@ const header = `${padEnd('', 4)} ${padEnd('workload', 44)} ${pad('runs', 5)} ${p
 log(header);
 log('-'.repeat(header.length + 16));
 
-for (const make of [w1, w2, w3, w4, w5]) {
+for (const make of [w1, w2, w3, w4, w5, w6]) {
   if (ONLY !== undefined && !ONLY.has(make.name.toUpperCase())) continue;
   let spec;
   try {
-    spec = make();
+    spec = await make();
   } catch (error) {
     warn(`bench: building ${make.name.toUpperCase()} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     failed = true;
@@ -462,6 +494,7 @@ for (const make of [w1, w2, w3, w4, w5]) {
     `${padEnd(r.id, 4)} ${padEnd(r.name, 44)} ${pad(r.engine.runs, 5)} ${pad(fmt(r.engine.medianMs, 3), 10)} ${pad(fmt(r.engine.minMs, 3), 9)} ${pad(fmt(r.engine.usPerStep), 8)} ${pad(fmt(r.engine.usPerStepMin), 9)} ${pad(fmt(r.baseline.usPerStep, 3), 10)} ${pad(fmt(r.ratio, 1), 6)}x ${target}`,
   );
   if (r.id === 'W2') log(`${''.padEnd(49)} (${fmt(r.engine.medianMs, 3)} ms per run of ${r.stepsPerSample} steps)`);
+  if (r.id === 'W6') log(`${''.padEnd(49)} (${fmt(r.engine.usPerRun)} µs per resume)`);
   if (r.id === 'W5') log(`${''.padEnd(49)} (${fmt(r.engine.usPerRun)} µs per run, ${fmt(r.engine.usPerStep)} µs per step)`);
 }
 const elapsedS = (performance.now() - started) / 1000;

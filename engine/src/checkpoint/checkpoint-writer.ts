@@ -29,6 +29,8 @@ export class CheckpointWriter {
   readonly #signature: GraphSignature;
   readonly #snapshotters: readonly Executor[];
   readonly #services: RuntimeServices;
+  #lastNow = Number.NaN;
+  #lastTimestamp = '';
 
   constructor(
     series: CheckpointSeries,
@@ -43,11 +45,22 @@ export class CheckpointWriter {
     this.#services = services;
   }
 
+  /** The ISO time of now; reused within one millisecond (a fast run writes many checkpoints per ms). */
+  #timestamp(): string {
+    const now = this.#services.now();
+    if (now !== this.#lastNow) {
+      this.#lastNow = now;
+      this.#lastTimestamp = new Date(now).toISOString();
+    }
+    return this.#lastTimestamp;
+  }
+
   /** Writes a checkpoint of `instance` and emits `checkpoint_saved`. */
   async write(instance: InstanceState, events: RunEvents): Promise<void> {
     const series = this.#series;
     const checkpointId = this.#services.createId('checkpoint');
-    const body = await captureInstance(instance, this.#snapshotters);
+    const captured = captureInstance(instance, this.#snapshotters);
+    const body = captured instanceof Promise ? await captured : captured;
     const metadata: Record<string, JsonValue> = { kind: 'graph' };
     // The first checkpoint of a series carries the graph's signature, so a resume on a changed
     // graph can say what changed (copying it into every checkpoint would make long runs quadratic).
@@ -60,7 +73,7 @@ export class CheckpointWriter {
       sequence: series.sequence,
       workflowName: this.#workflowName,
       graphHash: this.#graphHash,
-      timestamp: new Date(this.#services.now()).toISOString(),
+      timestamp: this.#timestamp(),
       ...body,
       metadata,
     };

@@ -59,7 +59,18 @@ export function registerCheckpointCodec<T>(codec: CheckpointCodec<T>): () => voi
  * cycles; the message names the path.
  */
 export function encodeCheckpointValue(value: unknown, path = '$'): JsonValue {
+  if (isPlainScalar(value)) return value;
   return encodeAt(value, path, new Map());
+}
+
+/** A value that is already JSON and needs no walk (the common case for messages in flight). */
+export function isPlainScalar(value: unknown): value is string | boolean | number | null {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value) && !Object.is(value, -0))
+  );
 }
 
 /**

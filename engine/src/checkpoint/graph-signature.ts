@@ -51,20 +51,25 @@ function describeGroup(group: EdgeGroup): string {
   }
 }
 
-/** sha256 of the signature's canonical JSON (sorted keys), as hex. */
+/**
+ * sha256 of the signature's canonical JSON (keys sorted at every level), as hex. Executors are
+ * serialized in id order with native JSON.stringify, which keeps this cheap for large graphs (it
+ * runs once per workflow instance, on its first checkpoint).
+ */
 export function hashSignature(signature: GraphSignature): string {
   return bytesToHex(sha256(utf8ToBytes(canonicalJson(signature as unknown as JsonValue))));
 }
 
 function canonicalJson(value: JsonValue): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as JsonValue)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const sorted: Record<string, JsonValue> = {};
+  for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key] as JsonValue);
+  return sorted;
 }
 
 /** What differs between the graph a checkpoint was written by and this one, in words. */

@@ -4,7 +4,7 @@ import type { Executor } from '../executors/executor.js';
 import type { InstanceState } from '../runtime/instance-state.js';
 import type { WorkflowMessage } from '../runtime/message.js';
 import { specFromJson } from '../runtime/pending-requests.js';
-import { decodeCheckpointValue, encodeCheckpointValue } from './codec.js';
+import { decodeCheckpointValue, encodeCheckpointValue, isPlainScalar } from './codec.js';
 import type { CheckpointMessage, CheckpointRequest, JsonValue, WorkflowCheckpoint } from './types.js';
 
 /** Reserved state key holding executor snapshots (`onCheckpointSave`), as in Agent Framework. */
@@ -15,17 +15,25 @@ export const EDGE_STATE_KEY = '_edge_state';
 /** The run-time part of a checkpoint: what changed while running, never the graph's description. */
 export type CheckpointBody = Pick<WorkflowCheckpoint, 'superstep' | 'messages' | 'state' | 'pendingRequests'>;
 
-/** Captures an instance's committed state, messages in flight, fan-in buffers, requests and executor snapshots. */
-export async function captureInstance(instance: InstanceState, snapshotters: readonly Executor[]): Promise<CheckpointBody> {
-  const state: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(instance.state.snapshot())) state[key] = encodeCheckpointValue(value, `$.state.${key}`);
-  if (snapshotters.length > 0) {
+/**
+ * Captures an instance's committed state, messages in flight, fan-in buffers, requests and
+ * executor snapshots. Synchronous unless an executor's `onCheckpointSave` is asynchronous.
+ */
+export function captureInstance(instance: InstanceState, snapshotters: readonly Executor[]): CheckpointBody | Promise<CheckpointBody> {
+  if (snapshotters.length === 0) return captureBody(instance, undefined);
+  return (async () => {
     const snapshots: Record<string, JsonValue> = {};
     for (const executor of snapshotters) {
       snapshots[executor.id] = encodeCheckpointValue(await executor.onCheckpointSave?.(), `$.state.${EXECUTOR_STATE_KEY}.${executor.id}`);
     }
-    state[EXECUTOR_STATE_KEY] = snapshots;
-  }
+    return captureBody(instance, snapshots);
+  })();
+}
+
+function captureBody(instance: InstanceState, snapshots: Record<string, JsonValue> | undefined): CheckpointBody {
+  const state: Record<string, JsonValue> = {};
+  for (const [key, value] of Object.entries(instance.state.snapshot())) state[key] = encode(value, () => `$.state.${key}`);
+  if (snapshots !== undefined) state[EXECUTOR_STATE_KEY] = snapshots;
   if (instance.fanIn.size > 0) {
     const edges: Record<string, JsonValue> = {};
     for (const [groupId, buffers] of instance.fanIn) {
@@ -49,10 +57,15 @@ export async function captureInstance(instance: InstanceState, snapshotters: rea
   };
 }
 
+/** Encodes a value, building its path (for error messages) only when the value needs a walk. */
+function encode(value: unknown, path: () => string): JsonValue {
+  return isPlainScalar(value) ? value : encodeCheckpointValue(value, path());
+}
+
 function encodeMessage(message: WorkflowMessage, index: number): CheckpointMessage {
   const encoded: CheckpointMessage = {
     sourceId: message.sourceId,
-    data: encodeCheckpointValue(message.data, `$.messages[${String(index)}].data`),
+    data: encode(message.data, () => `$.messages[${String(index)}].data`),
   };
   if (message.targetId !== undefined) encoded.targetId = message.targetId;
   if (message.response !== undefined) {

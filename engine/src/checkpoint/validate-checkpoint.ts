@@ -104,18 +104,36 @@ function checkJsonObject(value: unknown, field: string): void {
 
 /** Plain JSON all the way down: what a checkpoint must hold once its values went through the codec. */
 function checkJson(value: unknown, field: string): asserts value is JsonValue {
+  // Storages validate every checkpoint they save or read: check without building paths, and only
+  // walk again with paths to name the culprit when something is wrong.
+  if (!isJson(value)) findNonJson(value, field);
+}
+
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    // A for loop, not every(): every() skips holes, and a hole is not JSON.
+    for (let index = 0; index < value.length; index++) if (!isJson(value[index])) return false;
+    return true;
+  }
+  if (!isRecord(value)) return false;
+  for (const key in value) if (!isJson(value[key])) return false;
+  return true;
+}
+
+function findNonJson(value: unknown, field: string): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new FieldProblem(field, 'JSON (encode non-finite numbers with encodeCheckpointValue)', value);
     return;
   }
   if (Array.isArray(value)) {
-    // A for loop, not forEach: forEach skips holes, and a hole is not JSON.
-    for (let index = 0; index < value.length; index++) checkJson(value[index], `${field}[${index}]`);
+    for (let index = 0; index < value.length; index++) findNonJson(value[index], `${field}[${index}]`);
     return;
   }
   if (!isRecord(value)) throw new FieldProblem(field, 'JSON (encode other values with encodeCheckpointValue)', value);
-  for (const [key, item] of Object.entries(value)) checkJson(item, childPath(field, key));
+  for (const [key, item] of Object.entries(value)) findNonJson(item, childPath(field, key));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

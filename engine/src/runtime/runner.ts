@@ -95,7 +95,9 @@ export class SuperstepRunner implements ContextHost {
       instance.outbox = [];
       await this.#cancellable(this.#superstep(messages));
       instance.state.commit();
-      if (this.afterSuperstep !== undefined) await this.#cancellable(this.afterSuperstep());
+      // Not raced against cancel: a checkpoint write is short, and abandoning one midway would leave
+      // the series without the superstep's checkpoint.
+      if (this.afterSuperstep !== undefined) await this.afterSuperstep();
       this.#events.emit({ type: 'superstep_complete', superstep });
     }
   }
