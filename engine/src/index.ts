@@ -44,6 +44,17 @@ export type {
 } from './checkpoint/types.js';
 export type { ChatRole, ChatMessage, ContentPart, AgentResponse, AgentRunOptions, Agent } from './agents/types.js';
 export { toChatMessages } from './agents/types.js';
+export type { ChatClient, ChatOptions, ChatResponse, ChatResponseUpdate, ChatUsage } from './agents/chat-client.js';
+export { BaseChatClient } from './agents/base-chat-client.js';
+export { ChatAgent } from './agents/chat-agent.js';
+export type { ChatAgentOptions } from './agents/chat-agent.js';
+export { MockChatClient, mockReply } from './agents/mock-chat-client.js';
+export type { MockChatClientOptions } from './agents/mock-chat-client.js';
+export { AgentExecutor, isAgent } from './agents/agent-executor.js';
+export type { AgentInput } from './agents/agent-executor.js';
+export { agentRequest, isAgentExecutorRequest, isAgentExecutorResponse, isChatMessage } from './agents/agent-messages.js';
+export type { AgentExecutorRequest, AgentExecutorResponse } from './agents/agent-messages.js';
+export { emitAgentUpdate } from './runtime/context.js';
 export { WorkflowRunResult } from './runtime/run-result.js';
 export { WorkflowEventStream } from './runtime/event-stream.js';
 export { sequentialIds } from './runtime/services.js';

@@ -47,7 +47,7 @@ export interface AgentRunOptions {
  */
 export interface Agent {
   readonly name: string;
-  readonly description?: string;
+  readonly description?: string | undefined;
   run(input: string | ChatMessage | readonly ChatMessage[], options?: AgentRunOptions): Promise<AgentResponse>;
 }
 

@@ -1,3 +1,4 @@
+import type { Agent } from '../agents/types.js';
 import type { Executor } from '../executors/executor.js';
 
 /** An edge condition: receives the message data; a falsy answer means "not along this edge". */
@@ -6,8 +7,11 @@ export type EdgeCondition = (message: unknown) => boolean | Promise<boolean>;
 /** A fan-out selection: receives the message and the group's target ids, returns the ids to deliver to. */
 export type SelectionFunction = (message: unknown, targetIds: readonly string[]) => readonly string[] | Promise<readonly string[]>;
 
-/** Something that names an executor in builder calls: the executor itself or its id. */
-export type ExecutorRef = Executor | string;
+/**
+ * Something that names an executor in builder calls: the executor itself, its id, or an agent
+ * (wrapped in an `AgentExecutor` whose id is the agent's name; one agent, one wrapper).
+ */
+export type ExecutorRef = Executor | Agent | string;
 
 /** One case of a switch-case group: the first case whose condition is truthy wins. */
 export class Case {

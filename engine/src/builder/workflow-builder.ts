@@ -1,4 +1,6 @@
 import { WorkflowValidationError, type ValidationIssue } from '../errors.js';
+import { AgentExecutor, isAgent } from '../agents/agent-executor.js';
+import type { Agent } from '../agents/types.js';
 import { Executor } from '../executors/executor.js';
 import type { CheckpointStorage } from '../checkpoint/types.js';
 import type { RuntimeServices } from '../runtime/services.js';
@@ -69,6 +71,7 @@ export class WorkflowBuilder {
   readonly #duplicateIds = new Set<string>();
   readonly #groups: UnresolvedGroup[] = [];
   readonly #problems: ValidationIssue[] = [];
+  readonly #agentExecutors = new Map<Agent, AgentExecutor>();
 
   constructor(options: WorkflowBuilderOptions) {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- guards JavaScript callers
@@ -76,7 +79,9 @@ export class WorkflowBuilder {
       throw new TypeError('new WorkflowBuilder({ startExecutor, name?, maxIterations? }) takes an options object');
     }
     this.#options = { ...options };
-    if (options.startExecutor instanceof Executor) this.#add(options.startExecutor);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JavaScript callers may omit it
+    if (options.startExecutor !== undefined && typeof options.startExecutor !== 'string')
+      this.#add(this.#executorFor(options.startExecutor));
     const max = options.maxIterations;
     if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
       throw new RangeError(`maxIterations must be a positive integer, got ${String(max)}`);
@@ -195,8 +200,20 @@ export class WorkflowBuilder {
   #addRefs(refs: readonly ExecutorRef[]): void {
     for (const ref of refs) {
       if (ref instanceof Executor) this.#add(ref);
+      else if (isAgent(ref)) this.#add(this.#executorFor(ref));
       else if (typeof (ref as unknown) !== 'string') throw new TypeError(`Expected an executor or an executor id, got ${describe(ref)}`);
     }
+  }
+
+  /** The executor an agent stands for: the same agent always maps to the same wrapper. */
+  #executorFor(ref: Executor | Agent): Executor {
+    if (ref instanceof Executor) return ref;
+    let wrapper = this.#agentExecutors.get(ref);
+    if (wrapper === undefined) {
+      wrapper = new AgentExecutor(ref);
+      this.#agentExecutors.set(ref, wrapper);
+    }
+    return wrapper;
   }
 
   #add(executor: Executor): void {
@@ -318,7 +335,8 @@ function resolveSwitch(
 }
 
 function refId(ref: ExecutorRef): string {
-  return typeof ref === 'string' ? ref : ref.id;
+  if (typeof ref === 'string') return ref;
+  return ref instanceof Executor ? ref.id : ref.name;
 }
 
 function describe(value: unknown): string {

@@ -64,6 +64,7 @@ export interface ContextHost {
   yieldOutput(executorId: string, data: unknown): void;
   addEvent(executorId: string, event: CustomEventInput): void;
   requestInfo(executorId: string, request: unknown, options: RequestInfoOptions): string;
+  agentUpdate(executorId: string, delta: string): void;
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -155,6 +156,12 @@ export class HandlerContext implements WorkflowContext {
     return this.#host.streaming;
   }
 
+  /** @internal See {@link emitAgentUpdate}. */
+  emitAgentUpdate(delta: string): void {
+    this.#assertOpen('emitAgentUpdate');
+    this.#host.agentUpdate(this.executorId, delta);
+  }
+
   #assertOpen(what: string): void {
     if (!this.#open) {
       throw new WorkflowContextError(
@@ -167,6 +174,14 @@ export class HandlerContext implements WorkflowContext {
       );
     }
   }
+}
+
+/**
+ * Emits an `agent_update` event (a streamed token delta) for the executor `ctx` belongs to. Used by
+ * agent executors; a context of another kind (a test double) ignores it.
+ */
+export function emitAgentUpdate(ctx: WorkflowContext<never, never> | WorkflowContext, delta: string): void {
+  if (ctx instanceof HandlerContext) ctx.emitAgentUpdate(delta);
 }
 
 function assertUserKey(key: string): void {

@@ -211,6 +211,10 @@ export class SuperstepRunner implements ContextHost {
     return requestId;
   }
 
+  agentUpdate(executorId: string, delta: string): void {
+    this.#events.emit({ type: 'agent_update', executorId, delta });
+  }
+
   /** Emits `in_progress_pending_requests` once per run, at the first pending request it sees. */
   announcePending(): void {
     if (this.#announcedPending) return;
