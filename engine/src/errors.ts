@@ -1,4 +1,5 @@
 import type { WorkflowRunResult } from './runtime/run-result.js';
+import type { Problem } from './declarative/problems.js';
 
 /** Plain, structured-cloneable description of an error, as carried by `error` events. */
 export interface ErrorDetails {
@@ -146,5 +147,26 @@ export class CheckpointNotFoundError extends WorkflowCheckpointError {
   constructor(checkpointId: string, where: string) {
     super(`No checkpoint '${checkpointId}' in ${where}`, { checkpointId });
     this.name = 'CheckpointNotFoundError';
+  }
+}
+
+/**
+ * A workflow file or definition that cannot be loaded: `problems` lists every problem found (each
+ * with line, column, code and the executor or edge it concerns); the message names the first few.
+ */
+export class WorkflowLoadError extends WorkflowError {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[], options?: { cause?: unknown; file?: string }) {
+    const file = options?.file === undefined ? '' : `${options.file}:`;
+    const shown = problems.slice(0, 3).map((p) => `${file}${String(p.line)}:${String(p.column)} ${p.code} ${p.message}`);
+    const more = problems.length > 3 ? ` (and ${String(problems.length - 3)} more)` : '';
+    const count = problems.length === 1 ? '1 problem' : `${String(problems.length)} problems`;
+    super(
+      `The workflow cannot be loaded, ${count}: ${shown.join('; ')}${more}`,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.name = 'WorkflowLoadError';
+    this.problems = problems;
   }
 }

@@ -119,3 +119,39 @@ export { setRunContextStorage } from './functional/run-context-storage.js';
 export type { RunContextStorage } from './functional/run-context-storage.js';
 export { FunctionalWorkflowAgent } from './functional/functional-agent.js';
 export type { FunctionalAgentOptions } from './functional/functional-agent.js';
+export { OpenAIChatClient } from './agents/openai-chat-client.js';
+export type { OpenAIChatClientOptions } from './agents/openai-chat-client.js';
+export { ChatClientError } from './agents/openai/chat-client-error.js';
+export type { ChatClientErrorCode } from './agents/openai/chat-client-error.js';
+export type { FetchLike, FetchInitLike, FetchResponseLike, ByteReaderLike } from './agents/openai/host.js';
+export { parseWorkflowYaml, validateWorkflowDefinition } from './declarative/parse.js';
+export type { ParseWorkflowResult } from './declarative/parse.js';
+export { stringifyWorkflow } from './declarative/stringify.js';
+export type { StringifyWorkflowOptions } from './declarative/stringify.js';
+export { checkSubWorkflowRefs, resolveRefPath } from './declarative/parse-refs.js';
+export type { LoadRef } from './declarative/parse-refs.js';
+export { formatProblem } from './declarative/problems.js';
+export type { Problem, ProblemCode, PathSegment } from './declarative/problems.js';
+export { getWorkflowJsonSchema, WORKFLOW_JSON_SCHEMA_ID } from './declarative/json-schema.js';
+export { WorkflowLoadError } from './errors.js';
+export { workflowDefinitionSchema } from './declarative/schema.js';
+export type {
+  WorkflowDefinition,
+  WorkflowBody,
+  ExecutorDefinition,
+  EdgeDefinition,
+  AgentExecutorDefinition,
+  FunctionExecutorDefinition,
+  TransformExecutorDefinition,
+  RequestInfoExecutorDefinition,
+  WorkflowExecutorDefinition,
+  OutputExecutorDefinition,
+  LayoutDefinition,
+} from './declarative/schema.js';
+export { compileWorkflow } from './declarative/compile.js';
+export type { CompileWorkflowOptions, DeclarativeFunction, RefResolver, SubWorkflowSource } from './declarative/compile.js';
+export { loadWorkflowFromYaml } from './declarative/load.js';
+export type { LoadProblem } from './declarative/compile-problems.js';
+export { compileCel, CelExpressionError } from './declarative/cel.js';
+export type { CompiledCel } from './declarative/cel.js';
+export type { DeclarativeRequest } from './declarative/executors/request-info.js';

@@ -7,3 +7,4 @@ export * from './index.js';
 export { FileCheckpointStorage } from './node/file-checkpoint-storage.js';
 export type { CheckpointFileProblem } from './node/file-checkpoint-storage.js';
 export { installAsyncLocalStorage } from './node/async-local-storage.js';
+export { loadWorkflowFromYamlFile } from './node/load-workflow-file.js';

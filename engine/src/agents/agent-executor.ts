@@ -56,7 +56,16 @@ export class AgentExecutor extends Executor {
   async #onInput(input: AgentInput, ctx: WorkflowContext<AgentExecutorResponse, AgentResponse>): Promise<void> {
     const respond = this.#absorb(input);
     if (!respond) return;
-    const options = { signal: ctx.signal, ...(ctx.isStreaming() ? { onDelta: (delta: string) => { emitAgentUpdate(ctx, delta); } } : {}) };
+    const options = {
+      signal: ctx.signal,
+      ...(ctx.isStreaming()
+        ? {
+            onDelta: (delta: string) => {
+              emitAgentUpdate(ctx, delta);
+            },
+          }
+        : {}),
+    };
     const response = await this.agent.run(this.#conversation, options);
     this.#conversation = [...this.#conversation, ...response.messages];
     await ctx.yieldOutput(response);
