@@ -375,6 +375,49 @@ async function w6() {
   };
 }
 
+// W7: load a 1,000-executor YAML file: parse, validate and compile (no run)
+const W7_SIZE = 1000;
+function w7() {
+  const { parseWorkflowYaml, compileWorkflow } = engine;
+  if (typeof parseWorkflowYaml !== 'function' || typeof compileWorkflow !== 'function') return undefined;
+  const lines = ['workflow:', '  name: big', '  start: e0', '  executors:'];
+  for (let i = 0; i < W7_SIZE; i++) {
+    if (i % 2 === 0) lines.push(`    - id: e${i}`, '      type: function', '      code: |', '        return input + 1');
+    else lines.push(`    - id: e${i}`, '      type: transform', '      expression: input + 1');
+  }
+  lines.push('  edges:');
+  for (let i = 0; i < W7_SIZE - 1; i++) {
+    lines.push(`    - from: e${i}`, `      to: e${i + 1}`);
+    if (i % 3 === 0) lines.push('      condition: message >= 0');
+  }
+  lines.push('layout:');
+  for (let i = 0; i < W7_SIZE; i++) lines.push(`  e${i}: { x: ${i * 240}, y: 0 }`);
+  const text = `${lines.join('\n')}\n`;
+  const { definition, problems } = parseWorkflowYaml(text);
+  check(problems.length === 0 && definition !== undefined, `W7: the generated file has problems: ${JSON.stringify(problems.slice(0, 3))}`);
+  const json = JSON.stringify(definition);
+  return {
+    id: 'W7',
+    name: `load a ${W7_SIZE.toLocaleString('en')}-executor YAML file`,
+    stepsPerSample: 1,
+    runsPerSample: 1,
+    counts: { warmup: 5, runs: 30 },
+    // Baseline: the cheapest load of the same data, JSON.parse of its JSON text.
+    baseline: async () => JSON.parse(json),
+    verifyBaseline: (d) => check(d.workflow.executors.length === W7_SIZE, 'W7 baseline: wrong definition'),
+    engine: async () => {
+      const parsed = parseWorkflowYaml(text);
+      return { parsed, workflow: compileWorkflow(parsed.definition) };
+    },
+    verifyEngine: ({ parsed, workflow }) =>
+      check(
+        parsed.problems.length === 0 && workflow.getExecutors().length === W7_SIZE,
+        'W7: the file did not load into a 1,000-executor workflow',
+      ),
+    target: { label: '< 100 ms/load', metric: 'medianMs', limit: 100, strict: true },
+  };
+}
+
 // W5: a 3-step pipeline run 10,000 times one after another on one workflow instance
 const W5_RUNS = 10000;
 const W5_STEPS = 3;
@@ -462,7 +505,7 @@ const header = `${padEnd('', 4)} ${padEnd('workload', 44)} ${pad('runs', 5)} ${p
 log(header);
 log('-'.repeat(header.length + 16));
 
-for (const make of [w1, w2, w3, w4, w5, w6]) {
+for (const make of [w1, w2, w3, w4, w5, w6, w7]) {
   if (ONLY !== undefined && !ONLY.has(make.name.toUpperCase())) continue;
   let spec;
   try {
@@ -494,6 +537,7 @@ for (const make of [w1, w2, w3, w4, w5, w6]) {
     `${padEnd(r.id, 4)} ${padEnd(r.name, 44)} ${pad(r.engine.runs, 5)} ${pad(fmt(r.engine.medianMs, 3), 10)} ${pad(fmt(r.engine.minMs, 3), 9)} ${pad(fmt(r.engine.usPerStep), 8)} ${pad(fmt(r.engine.usPerStepMin), 9)} ${pad(fmt(r.baseline.usPerStep, 3), 10)} ${pad(fmt(r.ratio, 1), 6)}x ${target}`,
   );
   if (r.id === 'W2') log(`${''.padEnd(49)} (${fmt(r.engine.medianMs, 3)} ms per run of ${r.stepsPerSample} steps)`);
+  if (r.id === 'W7') log(`${''.padEnd(49)} (${fmt(r.engine.medianMs)} ms per load: parse, validate, compile)`);
   if (r.id === 'W6') log(`${''.padEnd(49)} (${fmt(r.engine.usPerRun)} µs per resume)`);
   if (r.id === 'W5') log(`${''.padEnd(49)} (${fmt(r.engine.usPerRun)} µs per run, ${fmt(r.engine.usPerStep)} µs per step)`);
 }
