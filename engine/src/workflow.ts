@@ -4,7 +4,7 @@ import { CheckpointWriter, type CheckpointSeries } from './checkpoint/checkpoint
 import { assertSameGraph, findCheckpoint } from './checkpoint/find-checkpoint.js';
 import { graphSignature, hashSignature, type GraphSignature } from './checkpoint/graph-signature.js';
 import { captureInstance, restoreInstance, type CheckpointBody } from './checkpoint/snapshot.js';
-import type { CheckpointStorage, JsonValue, WorkflowCheckpoint } from './checkpoint/types.js';
+import type { CheckpointStorage, JsonValue } from './checkpoint/types.js';
 import { WorkflowCheckpointError, WorkflowStateError } from './errors.js';
 import type { Executor } from './executors/executor.js';
 import { WorkflowEventStream } from './runtime/event-stream.js';
@@ -126,12 +126,7 @@ export class Workflow {
     if (body.graphHash !== this.graphHash) {
       throw new WorkflowCheckpointError(`The saved state of sub-workflow '${this.name}' was written by a different graph`);
     }
-    const checkpoint = {
-      ...body,
-      checkpointId: `${this.name} (nested)`,
-      pendingRequests: body.pendingRequests,
-    } as unknown as WorkflowCheckpoint;
-    await restoreInstance(this.#graph, this.#instance, checkpoint);
+    await restoreInstance(this.#graph, this.#instance, body, `the saved state of sub-workflow '${this.name}'`);
   }
 
   /** The start executor. */
@@ -197,7 +192,7 @@ export class Workflow {
       }
       const checkpoint = await findCheckpoint(storage, id);
       await assertSameGraph(storage, checkpoint, { workflowName: this.name, ...this.#graphSignature() });
-      await restoreInstance(this.#graph, this.#instance, checkpoint);
+      await restoreInstance(this.#graph, this.#instance, checkpoint, `checkpoint '${checkpoint.checkpointId}'`);
       const latest = await storage.latest({ seriesId: checkpoint.seriesId });
       this.#series = {
         storage,

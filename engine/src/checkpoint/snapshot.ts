@@ -81,8 +81,12 @@ function encodeMessage(message: WorkflowMessage, index: number): CheckpointMessa
  * Replaces an instance's run-time state with a checkpoint's: shared state, executor snapshots,
  * fan-in buffers, messages in flight, pending requests and the superstep count.
  */
-export async function restoreInstance(graph: WorkflowGraph, instance: InstanceState, checkpoint: WorkflowCheckpoint): Promise<void> {
-  const where = `checkpoint '${checkpoint.checkpointId}'`;
+export async function restoreInstance(
+  graph: WorkflowGraph,
+  instance: InstanceState,
+  checkpoint: CheckpointBody,
+  where: string,
+): Promise<void> {
   const user: Record<string, unknown> = {};
   let snapshots: Record<string, JsonValue> = {};
   const fanIn = new Map<string, Map<string, unknown[]>>();
