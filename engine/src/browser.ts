@@ -1,6 +1,6 @@
 /**
- * `@trellis/engine/browser`: everything of the core entry plus what needs browser APIs (IndexedDB
- * checkpoint storage arrives here as it is built).
+ * `@trellis/engine/browser`: everything of the core entry plus what needs browser APIs: checkpoint
+ * storage in IndexedDB (a page or a Web Worker).
  * @packageDocumentation
  */
 export * from './index.js';

@@ -1,6 +1,7 @@
 /**
- * `@trellis/engine/node`: everything of the core entry plus what needs Node's APIs. Checkpoint files
- * and YAML files from disk arrive here as they are built.
+ * `@trellis/engine/node`: everything of the core entry plus what needs Node's APIs: checkpoint
+ * files, YAML files read from disk (with `ref:` sub-workflows), and AsyncLocalStorage isolation of
+ * functional runs. The `trellis` command line is built from it.
  * @packageDocumentation
  */
 export * from './index.js';
