@@ -1,0 +1,53 @@
+import type { Problem, WorkflowDefinition } from '@trellis/engine';
+import { edgesOf, nodesOf, type CanvasEdge, type CanvasNode } from '../model/index.ts';
+import type { DesignerState } from './designerState.ts';
+
+/**
+ * Module-level selectors for the UI (`useStore(store, selectCanvasNodes)`). Those answering a
+ * derived list are memoised per definition object, so they answer the same array until the
+ * document changes and components re-render only then. Those picking several fields answer a new
+ * object each time: use them with `useShallow`. Per-item problems: `selectNodeProblems`,
+ * `selectEdgeProblems` (in `problemsSlice.ts`).
+ */
+
+function memoByDefinition<T>(derive: (definition: WorkflowDefinition) => T): (state: DesignerState) => T {
+  const cache = new WeakMap<WorkflowDefinition, T>();
+  return (state) => {
+    const hit = cache.get(state.definition);
+    if (hit !== undefined) return hit;
+    const value = derive(state.definition);
+    cache.set(state.definition, value);
+    return value;
+  };
+}
+
+/** The canvas nodes (same array until the document changes). */
+export const selectCanvasNodes: (state: DesignerState) => CanvasNode[] = memoByDefinition(nodesOf);
+
+/** The canvas edges, dangling ones included (same array until the document changes). */
+export const selectCanvasEdges: (state: DesignerState) => CanvasEdge[] = memoByDefinition(edgesOf);
+
+/** Whether undo and redo are possible (for toolbar buttons; use with `useShallow`). */
+export const selectHistoryFlags = (state: DesignerState): { canUndo: boolean; canRedo: boolean } => ({
+  canUndo: state.canUndo,
+  canRedo: state.canRedo,
+});
+
+/** What the YAML panel shows: its text, whether it parses, its markers (use with `useShallow`). */
+export const selectYamlPanel = (state: DesignerState): { text: string; parsed: boolean; problems: readonly Problem[] } => ({
+  text: state.yamlText,
+  parsed: state.yamlParsed,
+  problems: state.yamlProblems,
+});
+
+/** Problems of the workflow as a whole (a bad `start`, the name). */
+export const selectWorkflowProblems = (state: DesignerState): readonly Problem[] => state.problems.workflow;
+
+/** The save indicator: unsaved changes and the last error (use with `useShallow`). */
+export const selectSaveStatus = (
+  state: DesignerState,
+): { dirty: boolean; saveError: string | undefined; lastSavedAt: number | undefined } => ({
+  dirty: state.dirty,
+  saveError: state.saveError,
+  lastSavedAt: state.lastSavedAt,
+});
