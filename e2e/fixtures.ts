@@ -1,8 +1,10 @@
 import { test as base, expect } from '@playwright/test';
+import { DesignerPage } from './pages/DesignerPage.ts';
 import { RunnerPage } from './pages/RunnerPage.ts';
 
 interface Fixtures {
   runner: RunnerPage;
+  designer: DesignerPage;
   /** Uncaught page errors and `console.error` messages; every test ends by asserting there were none. */
   pageProblems: string[];
 }
@@ -22,6 +24,9 @@ export const test = base.extend<Fixtures>({
   ],
   runner: async ({ page }, use) => {
     await use(new RunnerPage(page));
+  },
+  designer: async ({ page }, use) => {
+    await use(new DesignerPage(page));
   },
 });
 

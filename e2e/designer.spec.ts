@@ -1,0 +1,107 @@
+import { expect, test } from './fixtures.ts';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test.describe('designer', () => {
+  test('builds a three-function pipeline from the palette, connects it and types its code', async ({ designer }) => {
+    await designer.goto();
+    await expect(designer.nodes()).toHaveCount(0);
+
+    await designer.dropFromPalette('function', { x: 120, y: 140 });
+    await designer.dropFromPalette('function', { x: 420, y: 140 });
+    await designer.dropFromPalette('function', { x: 720, y: 140 });
+    await expect(designer.nodes()).toHaveCount(3);
+    expect(await designer.nodeIds()).toEqual(['function', 'function_2', 'function_3']);
+    await expect(designer.node('function').getByTestId('canvas.node.start')).toBeVisible();
+
+    await designer.connect('function', 'function_2');
+    await designer.connect('function_2', 'function_3');
+    await expect(designer.edges()).toHaveCount(2);
+
+    const code = {
+      function: 'return input.toUpperCase()',
+      function_2: 'return input + "!!!"',
+      function_3: 'return [...input].reverse().join("")',
+    };
+    for (const [id, text] of Object.entries(code)) {
+      await designer.selectNode(id);
+      await expect(designer.field('id')).toHaveValue(id);
+      await designer.field('code').fill(text);
+    }
+    for (const [id, text] of Object.entries(code)) {
+      await designer.selectNode(id);
+      await expect(designer.field('code')).toHaveValue(text);
+    }
+    await expect(designer.nodes()).toHaveCount(3);
+    await expect(designer.edges()).toHaveCount(2);
+  });
+
+  test('undoes and redoes a drag and a delete', async ({ designer, page }) => {
+    await designer.goto();
+    await designer.paletteItem('agent').click();
+    await expect(designer.nodes()).toHaveCount(1);
+    const before = await designer.position('agent');
+
+    await designer.dragNode('agent', { x: 160, y: 80 });
+    const after = await designer.position('agent');
+    expect(after).not.toEqual(before);
+
+    await designer.undoButton.click();
+    await expect.poll(() => designer.position('agent')).toEqual(before);
+    await designer.redoButton.click();
+    await expect.poll(() => designer.position('agent')).toEqual(after);
+
+    await designer.selectNode('agent');
+    await page.keyboard.press('Delete');
+    await expect(designer.nodes()).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(designer.nodes()).toHaveCount(1);
+    await expect.poll(() => designer.position('agent')).toEqual(after);
+    await page.keyboard.press('Control+Shift+z');
+    await expect(designer.nodes()).toHaveCount(0);
+  });
+
+  test('keeps the workflow across a reload', async ({ designer, page }) => {
+    await designer.goto();
+    await designer.dropFromPalette('transform', { x: 160, y: 160 });
+    await designer.dropFromPalette('output', { x: 480, y: 260 });
+    await designer.connect('transform', 'output');
+    await expect(designer.edges()).toHaveCount(1);
+    const transform = await designer.position('transform');
+    const output = await designer.position('output');
+    await expect(designer.saveStatus).toHaveText('Saved');
+
+    await page.reload();
+    await expect(designer.nodes()).toHaveCount(2);
+    await expect(designer.edges()).toHaveCount(1);
+    expect(await designer.position('transform')).toEqual(transform);
+    expect(await designer.position('output')).toEqual(output);
+  });
+
+  test('adds a node with the keyboard and deletes it with the Delete key', async ({ designer, page }) => {
+    await designer.goto();
+    await designer.tabTo('palette.item.request_info');
+    await page.keyboard.press('Enter');
+    await expect(designer.nodes()).toHaveCount(1);
+    await expect(designer.node('request_info')).toBeVisible();
+    await expect(designer.field('prompt')).toBeVisible();
+
+    await page.keyboard.press('Delete');
+    await expect(designer.nodes()).toHaveCount(0);
+  });
+
+  test('opens an example from the example menu', async ({ designer, page }) => {
+    await designer.goto();
+    await designer.openExample('switch-case-triage.workflow.yaml');
+    await expect(designer.nodes()).toHaveCount(5);
+    expect(await designer.nodeIds()).toEqual(['score', 'escalate', 'queue', 'archive', 'result']);
+    await expect(designer.edges()).toHaveCount(6);
+    await expect(designer.canvas.locator('[data-edge-kind="switch_case"]')).toHaveCount(2);
+    await expect(designer.workflowName).toHaveValue('switch_case_triage');
+    await expect(designer.node('score').getByTestId('canvas.node.start')).toBeVisible();
+
+    await designer.selectNode('score');
+    await expect(designer.field('expression')).toHaveValue(/score/);
+    await page.screenshot({ path: '/tmp/designer.png' });
+  });
+});

@@ -1,0 +1,161 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { flowEdges, flowNodes, type Size, type WorkflowFlowEdge, type WorkflowFlowNode } from '../../designer/flowElements.ts';
+import { PALETTE_MIME } from '../../designer/kinds.ts';
+import { selectPositions } from '../../designer/positions.ts';
+import { dragKey, nextSelection } from '../../designer/selectionEdits.ts';
+import { selectDocumentId, selectEditable, selectSelectedEdgeIds, selectSelectedNodeIds } from '../../designer/selectors.ts';
+import { useAddNode } from '../../designer/useAddNode.ts';
+import { useDesigner, useDesignerStore } from '../../designer/useDesigner.ts';
+import { asNodeId, NODE_KINDS, type EdgeRef, type NodeKind } from '../../model/index.ts';
+import { selectCanvasEdges, selectCanvasNodes } from '../../store/index.ts';
+import { WorkflowEdge } from './WorkflowEdge.tsx';
+import { WorkflowNode } from './WorkflowNode.tsx';
+
+const nodeTypes: NodeTypes = { workflowNode: WorkflowNode };
+const edgeTypes: EdgeTypes = { workflowEdge: WorkflowEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const SNAP_GRID: [number, number] = [20, 20];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+
+function minimapNodeColor(node: WorkflowFlowNode): string {
+  return `var(--kind-${node.data.node.kind})`;
+}
+
+function isNodeKind(value: string): value is NodeKind {
+  return (NODE_KINDS as readonly string[]).includes(value);
+}
+
+/** The workflow graph, drawn and edited with React Flow; every edit goes to the store as a change. */
+export function Canvas() {
+  const store = useDesignerStore();
+  const nodes = useDesigner(selectCanvasNodes);
+  const edges = useDesigner(selectCanvasEdges);
+  const positions = useDesigner(selectPositions);
+  const selectedNodes = useDesigner(selectSelectedNodeIds);
+  const selectedEdges = useDesigner(selectSelectedEdgeIds);
+  const editable = useDesigner(selectEditable);
+  const documentId = useDesigner(selectDocumentId);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const addNode = useAddNode();
+
+  const drawnNodes = useMemo(() => flowNodes(nodes, positions, selectedNodes, measured), [nodes, positions, selectedNodes, measured]);
+  const drawnEdges = useMemo(() => flowEdges(edges, selectedEdges), [edges, selectedEdges]);
+
+  useEffect(() => {
+    void fitView(FIT_VIEW_OPTIONS);
+  }, [documentId, fitView]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<WorkflowFlowNode>[]) => {
+      const sizes = changes.flatMap((change) => (change.type === 'dimensions' && change.dimensions !== undefined ? [change] : []));
+      if (sizes.length > 0) {
+        setMeasured((previous) => {
+          const next = new Map(previous);
+          for (const change of sizes) next.set(change.id, change.dimensions ?? {});
+          return next;
+        });
+      }
+      const picks = changes.flatMap((change) => (change.type === 'select' ? [change] : []));
+      if (picks.length > 0) {
+        const state = store.getState();
+        state.select({ nodes: nextSelection(state.selectedNodeIds, picks).map(asNodeId), edges: state.selectedEdgeIds });
+      }
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<WorkflowFlowEdge>[]) => {
+      const picks = changes.flatMap((change) => (change.type === 'select' ? [change] : []));
+      if (picks.length === 0) return;
+      const state = store.getState();
+      state.select({ nodes: state.selectedNodeIds, edges: nextSelection<EdgeRef>(state.selectedEdgeIds, picks) });
+    },
+    [store],
+  );
+
+  const onDrag = useCallback(
+    (event: { timeStamp: number }, dragged: WorkflowFlowNode[]) => {
+      if (dragged.length === 0) return;
+      const moves = dragged.map((node) => ({ id: asNodeId(node.id), position: { x: node.position.x, y: node.position.y } }));
+      store.getState().applyChanges([{ type: 'moveNodes', moves }], {
+        history: 'merge',
+        mergeKey: dragKey(moves.map((move) => move.id)),
+        at: event.timeStamp,
+      });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      store.getState().applyChanges([{ type: 'addEdge', edge: { from: connection.source, to: connection.target } }], { history: 'record' });
+    },
+    [store],
+  );
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const kind = event.dataTransfer.getData(PALETTE_MIME);
+    if (!isNodeKind(kind)) return;
+    event.preventDefault();
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    addNode(kind, { x: Math.round(point.x / SNAP_GRID[0]) * SNAP_GRID[0], y: Math.round(point.y / SNAP_GRID[1]) * SNAP_GRID[1] });
+  };
+
+  return (
+    <div className={`canvas${editable ? '' : ' is-readonly'}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<WorkflowFlowNode, WorkflowFlowEdge>
+        nodes={drawnNodes}
+        edges={drawnEdges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDrag={(event, _node, dragged) => {
+          onDrag(event, dragged);
+        }}
+        onSelectionDrag={onDrag}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionKeyCode="Shift"
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        minZoom={0.2}
+        aria-label="Workflow canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.2} />
+        <MiniMap<WorkflowFlowNode> pannable zoomable ariaLabel="Minimap" className="canvas-minimap" nodeColor={minimapNodeColor} />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+    </div>
+  );
+}

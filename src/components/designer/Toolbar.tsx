@@ -1,0 +1,64 @@
+import { useId } from 'react';
+import { selectApplyChanges, selectWorkflowName } from '../../designer/selectors.ts';
+import { useDesigner, useDesignerShallow } from '../../designer/useDesigner.ts';
+import { selectHistoryFlags, type DesignerState } from '../../store/index.ts';
+import { ExampleMenu } from './ExampleMenu.tsx';
+import { SaveStatus } from './SaveStatus.tsx';
+
+const selectNewDocument = (state: DesignerState) => state.newDocument;
+const selectUndo = (state: DesignerState) => state.undo;
+const selectRedo = (state: DesignerState) => state.redo;
+
+/** The top bar: the product, New, Undo, Redo, the workflow's name, the examples and the save state. */
+export function Toolbar() {
+  const nameId = useId();
+  const { canUndo, canRedo } = useDesignerShallow(selectHistoryFlags);
+  const name = useDesigner(selectWorkflowName);
+  const applyChanges = useDesigner(selectApplyChanges);
+  const newDocument = useDesigner(selectNewDocument);
+  const undo = useDesigner(selectUndo);
+  const redo = useDesigner(selectRedo);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Designer">
+      <span className="brand">Trellis</span>
+      <button
+        type="button"
+        className="button"
+        data-testid="toolbar.new"
+        onClick={() => {
+          newDocument();
+        }}
+      >
+        New
+      </button>
+      <button type="button" className="button" data-testid="toolbar.undo" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" className="button" data-testid="toolbar.redo" disabled={!canRedo} onClick={redo} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+      <label className="toolbar-name" htmlFor={nameId}>
+        <span className="visually-hidden">Workflow name</span>
+        <input
+          id={nameId}
+          type="text"
+          className="input"
+          data-testid="toolbar.name"
+          autoComplete="off"
+          spellCheck={false}
+          value={name}
+          placeholder="Workflow name"
+          onChange={(event) => {
+            applyChanges([{ type: 'setWorkflowMeta', patch: { name: event.target.value } }], {
+              history: 'merge',
+              mergeKey: 'type:workflow:name',
+              at: event.timeStamp,
+            });
+          }}
+        />
+      </label>
+      <ExampleMenu />
+      <SaveStatus />
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+/** One entry of `public/examples/index.json`. */
+export interface ExampleEntry {
+  readonly file: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+function isEntry(value: unknown): value is ExampleEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry.file === 'string' && typeof entry.title === 'string' && typeof entry.description === 'string';
+}
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${String(response.status)} ${response.statusText}`);
+  return response;
+}
+
+/** The bundled examples, as listed in `/examples/index.json`. */
+export async function fetchExampleIndex(): Promise<ExampleEntry[]> {
+  const data: unknown = await (await fetchOk('/examples/index.json')).json();
+  if (!Array.isArray(data)) throw new Error('/examples/index.json is not a list');
+  return data.filter(isEntry);
+}
+
+/** The YAML text of one bundled example. */
+export async function fetchExample(file: string): Promise<string> {
+  return (await fetchOk(`/examples/${encodeURIComponent(file)}`)).text();
+}
