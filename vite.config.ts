@@ -7,6 +7,10 @@ import { standardDecorators } from './tooling/standard-decorators.ts';
 // rebuild of engine/dist. Engine sources import `./x.js`, which Vite resolves to `./x.ts`.
 const engineSource = fileURLToPath(new URL('./engine/src/index.ts', import.meta.url));
 const engineBrowserSource = fileURLToPath(new URL('./engine/src/browser.ts', import.meta.url));
+// monaco-editor >= 0.56 has an exports map ("./*" -> "./esm/vs/*.js"), so the deep import
+// "monaco-editor/esm/vs/..." no longer resolves; monaco-yaml's dependency monaco-worker-manager still
+// imports "monaco-editor/esm/vs/editor/editor.worker.js", so point that prefix at the files.
+const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 
 export default defineConfig({
   plugins: [standardDecorators(), react()],
@@ -14,12 +18,17 @@ export default defineConfig({
     alias: [
       { find: /^@trellis\/engine$/, replacement: engineSource },
       { find: /^@trellis\/engine\/browser$/, replacement: engineBrowserSource },
+      { find: /^monaco-editor\/esm\/vs\//, replacement: monacoEsm },
     ],
   },
+  // without this, the first dev load finds the yaml worker's deps late and forces a full reload
+  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   worker: { format: 'es' },
   // The app, plus a test harness page for the IndexedDB checkpoint storage (used by e2e tests).
   // (`rolldownOptions`: Vite 8's name for what was `rollupOptions`, which is deprecated.)
   build: {
+    // Monaco and Mermaid are big lazy chunks by design; the initial bundle is checked separately
+    chunkSizeWarningLimit: 5000,
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

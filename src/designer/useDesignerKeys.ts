@@ -4,6 +4,7 @@ import { useDesignerStore } from './useDesigner.ts';
 
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('.monaco-editor') !== null) return true; // the YAML panel (its own undo and delete)
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 

@@ -126,7 +126,18 @@ export function Canvas() {
   };
 
   return (
-    <div className={`canvas${editable ? '' : ' is-readonly'}`} data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div
+      className={`canvas${editable ? '' : ' is-readonly'}`}
+      data-testid="canvas"
+      aria-readonly={!editable}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
+      {!editable && (
+        <p className="canvas-banner" role="status" data-testid="canvas.readonly">
+          YAML has errors — showing the last valid graph
+        </p>
+      )}
       <ReactFlow<WorkflowFlowNode, WorkflowFlowEdge>
         nodes={drawnNodes}
         edges={drawnEdges}
@@ -142,6 +153,7 @@ export function Canvas() {
         onSelectionDrag={onDrag}
         nodesDraggable={editable}
         nodesConnectable={editable}
+        elementsSelectable={editable}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"

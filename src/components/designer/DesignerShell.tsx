@@ -1,23 +1,28 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useState } from 'react';
 import { useDesignerKeys } from '../../designer/useDesignerKeys.ts';
 import { Canvas } from './Canvas.tsx';
-import { Inspector } from './Inspector.tsx';
 import { Palette } from './Palette.tsx';
 import { RunPanel } from './RunPanel.tsx';
+import { SidePanel, type SideTab } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
-/** The designer: toolbar on top, palette, canvas and inspector side by side, the run panel below. */
+/**
+ * The designer: toolbar on top, palette, canvas and the side panel (inspector, YAML) side by side,
+ * the run panel below. The side panel widens while a text panel is open.
+ */
 export function DesignerShell() {
   useDesignerKeys();
+  const [tab, setTab] = useState<SideTab>('inspector');
   return (
     <div className="designer">
       <Toolbar />
-      <div className="designer-body">
+      <div className={`designer-body${tab === 'inspector' ? '' : ' has-wide-side'}`}>
         <Palette />
         <ReactFlowProvider>
           <Canvas />
         </ReactFlowProvider>
-        <Inspector />
+        <SidePanel tab={tab} onTabChange={setTab} />
       </div>
       <RunPanel />
     </div>
