@@ -3,10 +3,13 @@ import { Inspector } from './Inspector.tsx';
 
 // Monaco loads only when the YAML tab is first opened: the canvas is usable before it arrives.
 const YamlPanel = lazy(() => import('../panels/YamlPanel.tsx'));
+// Mermaid likewise loads only when the Diagram tab is first opened.
+const DiagramPanel = lazy(() => import('../panels/DiagramPanel.tsx'));
 
 const TABS = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'yaml', label: 'YAML' },
+  { id: 'diagram', label: 'Diagram' },
 ] as const;
 
 export type SideTab = (typeof TABS)[number]['id'];
@@ -17,7 +20,7 @@ interface SidePanelProps {
 }
 
 /**
- * The right-hand area: the inspector and the YAML panel as tabs (a keyboard tablist: arrows, Home
+ * The right-hand area: the inspector, the YAML panel and the diagram as tabs (a keyboard tablist: arrows, Home
  * and End move between tabs). A heavy panel mounts the first time its tab opens and then stays
  * mounted while hidden, so the editor keeps its undo stack and cursor across tab switches.
  */
@@ -95,6 +98,12 @@ function SidePanelContent({ tab }: { tab: SideTab }) {
       return (
         <Suspense fallback={<p className="panel-loading">Loading the YAML editor…</p>}>
           <YamlPanel />
+        </Suspense>
+      );
+    case 'diagram':
+      return (
+        <Suspense fallback={<p className="panel-loading">Loading the diagram…</p>}>
+          <DiagramPanel />
         </Suspense>
       );
   }
