@@ -3,7 +3,7 @@ import type { PathSegment, RawProblem, Span } from './problems.js';
 
 /** What a path leads to in a YAML document: the deepest node reached and, for a mapping value, its pair. */
 export interface Located {
-  /** The node at the path, or the deepest ancestor found when the path goes further than the document. */
+  /** The node at the path, or the deepest ancestor found when the path goes deeper than the YAML holds. */
   node: Node | null;
   /** The pair holding `node` when it is a mapping value (its key node gives the key's position). */
   pair: Pair | undefined;
