@@ -7,7 +7,7 @@ import { captureInstance, restoreInstance, type CheckpointBody } from './checkpo
 import type { CheckpointStorage, JsonValue } from './checkpoint/types.js';
 import { WorkflowCheckpointError, WorkflowStateError } from './errors.js';
 import type { Executor } from './executors/executor.js';
-import { WorkflowEventStream } from './runtime/event-stream.js';
+import { WorkflowEventStream, rejectedRun } from './runtime/event-stream.js';
 import { InstanceState } from './runtime/instance-state.js';
 import { internalSourceId } from './runtime/message.js';
 import { checkAnswer } from './runtime/pending-requests.js';
@@ -226,7 +226,7 @@ export class Workflow {
   sendResponses(responses: Record<string, unknown>, options?: SendResponsesOptions): Promise<WorkflowRunResult> | WorkflowEventStream;
   sendResponses(responses: Record<string, unknown>, options: SendResponsesOptions = {}): Promise<WorkflowRunResult> | WorkflowEventStream {
     const problem = this.#active === undefined ? this.#checkAnswers(responses) : undefined;
-    if (problem !== undefined) return reject(options.stream === true, problem);
+    if (problem !== undefined) return rejectedRun(options.stream === true, problem);
     return this.#launch(options.stream === true, async (_runId, runner, events) => {
       this.#answer(responses);
       if (this.#instance.pending.size > 0) runner.announcePending();
@@ -247,7 +247,7 @@ export class Workflow {
     prepare: (runId: string, runner: SuperstepRunner, events: RunEvents) => Promise<CheckpointWriter | undefined>,
   ): Promise<WorkflowRunResult> | WorkflowEventStream {
     if (this.#active !== undefined) {
-      return reject(
+      return rejectedRun(
         stream,
         new WorkflowStateError(
           `Workflow '${this.name}' is already running; an instance runs one run at a time. Wait for the run to end, cancel it, or build another instance.`,
@@ -354,13 +354,4 @@ export class Workflow {
     }
     return this.#signature;
   }
-}
-
-/** A rejected run that never started: a rejected promise, or a stream that throws at once. */
-function reject(stream: boolean, error: Error): Promise<WorkflowRunResult> | WorkflowEventStream {
-  const result = Promise.reject(error);
-  if (!stream) return result;
-  const events = new RunEvents(true);
-  events.close(error);
-  return new WorkflowEventStream(events.channel as NonNullable<RunEvents['channel']>, result);
 }

@@ -3,7 +3,7 @@ import type { CheckpointStorage } from '../checkpoint/types.js';
 import { WorkflowRunError, WorkflowStateError } from '../errors.js';
 import type { RequestInfoEvent } from '../events.js';
 import type { PendingRequest } from '../runtime/pending-requests.js';
-import { WorkflowEventStream } from '../runtime/event-stream.js';
+import { WorkflowEventStream, rejectedRun } from '../runtime/event-stream.js';
 import { RunEvents } from '../runtime/run-events.js';
 import { WorkflowRunResult } from '../runtime/run-result.js';
 import { resolveServices, type RuntimeServices } from '../runtime/services.js';
@@ -133,7 +133,7 @@ export class FunctionalWorkflow<I = unknown, O = unknown> {
   ): Promise<WorkflowRunResult> | WorkflowEventStream {
     const stream = options.stream === true;
     const problem = this.#active === undefined ? checkResponses(this.#name, this.#session, responses) : undefined;
-    if (problem !== undefined) return rejected(stream, problem);
+    if (problem !== undefined) return rejectedRun(stream, problem);
     return this.#launch(stream, () => {
       const before = this.#session;
       const problemNow = checkResponses(this.#name, before, responses);
@@ -194,7 +194,7 @@ export class FunctionalWorkflow<I = unknown, O = unknown> {
 
   #launch(stream: boolean, prepare: (runId: string) => Plan | Promise<Plan>): Promise<WorkflowRunResult> | WorkflowEventStream {
     if (this.#active !== undefined) {
-      return rejected(
+      return rejectedRun(
         stream,
         new WorkflowStateError(
           `Functional workflow '${this.#name}' is already running; an instance runs one run at a time. Wait for the run to end, cancel it, or make another instance.`,
@@ -205,7 +205,7 @@ export class FunctionalWorkflow<I = unknown, O = unknown> {
     try {
       claim = enterRealm(this.#name);
     } catch (error) {
-      return rejected(stream, error as Error);
+      return rejectedRun(stream, error as Error);
     }
     const active: { run: FunctionalRun | undefined; cancelled: boolean } = { run: undefined, cancelled: false };
     this.#active = active;
@@ -286,13 +286,4 @@ export class FunctionalWorkflow<I = unknown, O = unknown> {
         return;
     }
   }
-}
-
-/** A run that never started: a rejected promise, or a stream that throws at once. */
-function rejected(stream: boolean, error: Error): Promise<WorkflowRunResult> | WorkflowEventStream {
-  const result = Promise.reject(error);
-  if (!stream) return result;
-  const events = new RunEvents(true);
-  events.close(error);
-  return new WorkflowEventStream(events.channel as NonNullable<RunEvents['channel']>, result);
 }

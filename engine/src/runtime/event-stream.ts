@@ -1,5 +1,6 @@
 import type { WorkflowEvent } from '../events.js';
 import type { EventChannel } from './event-channel.js';
+import { RunEvents } from './run-events.js';
 import type { WorkflowRunResult } from './run-result.js';
 
 /**
@@ -31,4 +32,16 @@ export class WorkflowEventStream implements AsyncIterable<WorkflowEvent> {
   getFinalResponse(): Promise<WorkflowRunResult> {
     return this.#result;
   }
+}
+
+/**
+ * A run refused before it started (already running, nothing to answer, ...): a rejected promise,
+ * or, for a streaming call, a stream whose first read throws the same error.
+ */
+export function rejectedRun(stream: boolean, error: Error): Promise<WorkflowRunResult> | WorkflowEventStream {
+  const result = Promise.reject(error);
+  if (!stream) return result;
+  const events = new RunEvents(true);
+  events.close(error);
+  return new WorkflowEventStream(events.channel as NonNullable<RunEvents['channel']>, result);
 }
