@@ -21,7 +21,7 @@ import { dragKey, nextSelection } from '../../designer/selectionEdits.ts';
 import { selectDocumentId, selectEditable, selectSelectedEdgeIds, selectSelectedNodeIds } from '../../designer/selectors.ts';
 import { useAddNode } from '../../designer/useAddNode.ts';
 import { useDesigner, useDesignerStore } from '../../designer/useDesigner.ts';
-import { asNodeId, NODE_KINDS, type EdgeRef, type NodeKind } from '../../model/index.ts';
+import { asNodeId, NODE_KINDS, type EdgeRef, type FlowPosition, type NodeId, type NodeKind } from '../../model/index.ts';
 import { selectCanvasEdges, selectCanvasNodes } from '../../store/index.ts';
 import { WorkflowEdge } from './WorkflowEdge.tsx';
 import { WorkflowNode } from './WorkflowNode.tsx';
@@ -55,7 +55,15 @@ export function Canvas() {
   const { screenToFlowPosition, fitView } = useReactFlow();
   const addNode = useAddNode();
 
-  const drawnNodes = useMemo(() => flowNodes(nodes, positions, selectedNodes, measured), [nodes, positions, selectedNodes, measured]);
+  // While a drag is under way its positions live here, and reach the store (and so the YAML text,
+  // the history and autosave) once, when the node is dropped: rewriting the document on every
+  // pointer move would cost a full YAML write per frame on large workflows.
+  const [dragging, setDragging] = useState<ReadonlyMap<NodeId, FlowPosition>>(() => new Map());
+  const drawnPositions = useMemo(() => (dragging.size === 0 ? positions : new Map([...positions, ...dragging])), [positions, dragging]);
+  const drawnNodes = useMemo(
+    () => flowNodes(nodes, drawnPositions, selectedNodes, measured),
+    [nodes, drawnPositions, selectedNodes, measured],
+  );
   const drawnEdges = useMemo(() => flowEdges(edges, selectedEdges), [edges, selectedEdges]);
 
   useEffect(() => {
@@ -91,8 +99,14 @@ export function Canvas() {
     [store],
   );
 
-  const onDrag = useCallback(
+  const onDrag = useCallback((dragged: WorkflowFlowNode[]) => {
+    if (dragged.length === 0) return;
+    setDragging(new Map(dragged.map((node) => [asNodeId(node.id), { x: node.position.x, y: node.position.y }])));
+  }, []);
+
+  const onDragStop = useCallback(
     (event: { timeStamp: number }, dragged: WorkflowFlowNode[]) => {
+      setDragging(new Map());
       if (dragged.length === 0) return;
       const moves = dragged.map((node) => ({ id: asNodeId(node.id), position: { x: node.position.x, y: node.position.y } }));
       store.getState().applyChanges([{ type: 'moveNodes', moves }], {
@@ -147,10 +161,16 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onNodeDrag={(event, _node, dragged) => {
-          onDrag(event, dragged);
+        onNodeDrag={(_event, _node, dragged) => {
+          onDrag(dragged);
         }}
-        onSelectionDrag={onDrag}
+        onSelectionDrag={(_event, dragged) => {
+          onDrag(dragged);
+        }}
+        onNodeDragStop={(event, _node, dragged) => {
+          onDragStop(event, dragged);
+        }}
+        onSelectionDragStop={onDragStop}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable={editable}
