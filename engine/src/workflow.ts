@@ -10,7 +10,7 @@ import type { Executor } from './executors/executor.js';
 import { WorkflowEventStream, rejectedRun } from './runtime/event-stream.js';
 import { InstanceState } from './runtime/instance-state.js';
 import { internalSourceId } from './runtime/message.js';
-import { checkAnswer } from './runtime/pending-requests.js';
+import { checkAnswer, pendingRequestEvents } from './runtime/pending-requests.js';
 import { RunEvents } from './runtime/run-events.js';
 import { executeRun } from './runtime/run-lifecycle.js';
 import type { WorkflowRunResult } from './runtime/run-result.js';
@@ -201,10 +201,9 @@ export class Workflow {
         sequence: (latest?.sequence ?? checkpoint.sequence) + 1,
       };
       const answering = new Set(Object.keys(options.responses ?? {}));
-      for (const request of this.#instance.pending.values()) {
-        if (answering.has(request.requestId)) continue;
-        const { requestId, executorId, data, responseType } = request;
-        events.emit({ type: 'request_info', requestId, executorId, data, responseType });
+      for (const event of pendingRequestEvents(this.#instance.pending.values())) {
+        if (answering.has(event.requestId)) continue;
+        events.emit(event);
         runner.announcePending();
       }
       const writer = this.#writer(this.#series);

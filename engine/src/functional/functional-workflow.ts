@@ -10,7 +10,8 @@ import { resolveServices, type RuntimeServices } from '../runtime/services.js';
 import { FunctionalWorkflowAgent, type FunctionalAgentOptions } from './functional-agent.js';
 import { FunctionalCheckpointWriter, functionalGraphHash, restoreFunctional, type FunctionalSeries } from './functional-checkpoint.js';
 import { FunctionalRun, type RunOutcome, type WorkflowFunction } from './functional-run.js';
-import { checkResponses, pendingRequestEvents } from './responses.js';
+import { pendingRequestEvents } from '../runtime/pending-requests.js';
+import { checkResponses } from './responses.js';
 import { enterRealm } from './run-context-storage.js';
 import { StepCache } from './step-cache.js';
 import type {

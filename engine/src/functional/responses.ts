@@ -1,7 +1,6 @@
 import { WorkflowStateError } from '../errors.js';
 import type { PendingRequest } from '../runtime/pending-requests.js';
 import { checkAnswer } from '../runtime/pending-requests.js';
-import type { RequestInfoEvent } from '../events.js';
 
 /** What a functional workflow instance waits for between passes. */
 export interface WaitingRequests {
@@ -43,15 +42,4 @@ export function checkResponses(workflowName: string, waiting: WaitingRequests | 
     if (wrong !== undefined) return new TypeError(wrong.charAt(0).toUpperCase() + wrong.slice(1));
   }
   return undefined;
-}
-
-/** The pending requests as the `request_info` events that announced them. */
-export function pendingRequestEvents(pending: Iterable<PendingRequest>): RequestInfoEvent[] {
-  return [...pending].map(({ requestId, executorId, data, responseType }) => ({
-    type: 'request_info',
-    requestId,
-    executorId,
-    data,
-    responseType,
-  }));
 }

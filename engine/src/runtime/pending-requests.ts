@@ -1,4 +1,5 @@
 import type { JsonValue } from '../checkpoint/types.js';
+import type { RequestInfoEvent } from '../events.js';
 import { compileTypeSpec, describeSpec, matchesSpec, type CompiledSpec, type TypeSpec } from '../types/type-spec.js';
 
 /** A human request waiting for its answer. */
@@ -69,4 +70,15 @@ function describeAnswer(answer: unknown): string {
   // JSON.stringify answers undefined for undefined and functions, whatever its declared type says
   const json = JSON.stringify(answer) as string | undefined;
   return json === undefined ? String(answer) : json;
+}
+
+/** The pending requests as the `request_info` events that announced them. */
+export function pendingRequestEvents(pending: Iterable<PendingRequest>): RequestInfoEvent[] {
+  return [...pending].map(({ requestId, executorId, data, responseType }) => ({
+    type: 'request_info',
+    requestId,
+    executorId,
+    data,
+    responseType,
+  }));
 }
