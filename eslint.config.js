@@ -8,8 +8,10 @@ export default tseslint.config(
     ignores: [
       'engine/test/.readme-blocks/**',
       '**/dist/**',
+      'dist-*/**',
       'node_modules/**',
       'test-results/**',
+      'test-results-*/**',
       'playwright-report/**',
       'engine/bench/**/*.mjs',
     ],
