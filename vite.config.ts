@@ -27,8 +27,10 @@ export default defineConfig({
   // The app, plus a test harness page for the IndexedDB checkpoint storage (used by e2e tests).
   // (`rolldownOptions`: Vite 8's name for what was `rollupOptions`, which is deprecated.)
   build: {
-    // Monaco and Mermaid are big lazy chunks by design; the initial bundle is checked separately
+    // Monaco and Mermaid are big lazy chunks by design; the initial bundle is checked separately,
+    // by scripts/check-bundle.mjs, which reads the manifest to tell static imports from lazy ones
     chunkSizeWarningLimit: 5000,
+    manifest: true,
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

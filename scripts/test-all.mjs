@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: format check, typecheck, lint, unit tests, build, Playwright e2e, in that order.
-// Streams every stage's output, stops at the first failing static stage (format, typecheck, lint,
-// build), and ends with exactly one line `N passed, N failed` (unit + e2e tests; a failed stage
-// that ran no tests counts as 1 failed). Exits non-zero if anything failed. No dependencies.
+// `npm test`: format check, typecheck, lint, unit tests, build, Playwright e2e, initial JS budget,
+// in that order. Streams every stage's output, stops at the first failing static stage (format,
+// typecheck, lint, build, bundle), and ends with exactly one line `N passed, N failed` (unit + e2e
+// tests; a failed stage that ran no tests counts as 1 failed). Exits non-zero if anything failed.
+// No dependencies.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,8 @@ const stages = [
       return { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0 };
     },
   },
+  // The initial JS budget of the build above. Last, so a bundle over budget still lets e2e report.
+  { name: 'bundle', kind: 'static', command: process.execPath, args: ['scripts/check-bundle.mjs', 'dist'] },
 ];
 
 /** @param {string} file */
