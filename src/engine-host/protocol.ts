@@ -83,7 +83,8 @@ export interface TestConnectionCommand {
 }
 
 /** Everything the page sends to the engine host. */
-export type HostCommand = StartRunCommand | ResumeRunCommand | RespondCommand | CancelCommand | ListCheckpointsCommand | TestConnectionCommand;
+export type HostCommand =
+  StartRunCommand | ResumeRunCommand | RespondCommand | CancelCommand | ListCheckpointsCommand | TestConnectionCommand;
 
 /** How a run (or one continuation of it) ended. */
 export type RunEndReason =
@@ -106,6 +107,8 @@ export interface RunOutcome {
   /** From the command to the end, host clock. */
   readonly durationMs: number;
   readonly error?: ErrorDetails;
+  /** The executor that threw, when a `failed` run failed in one. */
+  readonly executorId?: string;
   /** Only for `load_failed`. */
   readonly problems?: readonly Problem[];
 }

@@ -1,0 +1,236 @@
+import {
+  WorkflowLoadError,
+  loadWorkflowFromYaml,
+  toErrorDetails,
+  type ErrorDetails,
+  type Workflow,
+  type WorkflowEventStream,
+  type WorkflowRunState,
+} from '@trellis/engine';
+import { toCloneable, type Redact } from './cloneable-value.ts';
+import { CheckpointScopes, type CheckpointStorageFactory } from './checkpoint-scopes.ts';
+import { DEFAULT_BATCHING, EventBatcher, type BatchingOptions } from './event-batcher.ts';
+import { chatClientFor, redactorFor, testModelConnection } from './model-client.ts';
+import type {
+  HostCommand,
+  HostMessage,
+  ListCheckpointsCommand,
+  ModelSettings,
+  RespondCommand,
+  ResumeRunCommand,
+  RunOutcome,
+  StartRunCommand,
+  TestConnectionCommand,
+} from './protocol.ts';
+
+/** What an {@link EngineHost} needs from where it lives (a Web Worker, the page, a test). */
+export interface EngineHostOptions {
+  /** Sends a message to the page (`postMessage` in a worker). */
+  readonly post: (message: HostMessage) => void;
+  /** The checkpoint storage of a scope. */
+  readonly createStorage: CheckpointStorageFactory;
+  readonly batching?: Partial<BatchingOptions>;
+  /** A monotonic clock for durations and latencies, in ms (default `performance.now`). */
+  readonly now?: () => number;
+}
+
+/** A run the host knows: its workflow instance, and the queue its continuations run in. */
+interface HostedRun {
+  readonly workflow: Workflow;
+  readonly redact: Redact | undefined;
+  /** Settles when the last queued continuation has ended: one instance runs one run at a time. */
+  queue: Promise<void>;
+  /** Bumped by `cancel`: a continuation queued before it does not start. */
+  cancelEpoch: number;
+  /** Continuations queued or running. */
+  queued: number;
+}
+
+/** A run's outcome before it is made cloneable. */
+type Ending = Omit<RunOutcome, 'durationMs'>;
+
+/**
+ * The engine's side of the protocol, free of any transport: it takes {@link HostCommand}s and sends
+ * {@link HostMessage}s through `post`. Every `start`, `resume` and `respond` ends with exactly one
+ * `run_ended` for its run id, after that continuation's last event batch. Runs keep checkpoints in
+ * their scope's storage (series id = run id), so every run can be resumed.
+ */
+export class EngineHost {
+  readonly #post: (message: HostMessage) => void;
+  readonly #scopes: CheckpointScopes;
+  readonly #batching: BatchingOptions;
+  readonly #now: () => number;
+  readonly #runs = new Map<string, HostedRun>();
+
+  constructor(options: EngineHostOptions) {
+    this.#post = options.post;
+    this.#scopes = new CheckpointScopes(options.createStorage);
+    this.#batching = { ...DEFAULT_BATCHING, ...options.batching };
+    this.#now = options.now ?? (() => performance.now());
+  }
+
+  /** Handles one command; never throws (what goes wrong is reported through `post`). */
+  handle(command: HostCommand): void {
+    switch (command.type) {
+      case 'start':
+        this.#start(command);
+        return;
+      case 'resume':
+        this.#resume(command);
+        return;
+      case 'respond':
+        this.#respond(command);
+        return;
+      case 'cancel': {
+        const run = this.#runs.get(command.runId);
+        if (run === undefined) return;
+        run.cancelEpoch += 1;
+        run.workflow.cancel();
+        return;
+      }
+      case 'list_checkpoints':
+        void this.#listCheckpoints(command);
+        return;
+      case 'test_connection':
+        void this.#testConnection(command);
+        return;
+    }
+  }
+
+  /** Cancels every run (the host is going away). */
+  dispose(): void {
+    for (const run of this.#runs.values()) run.workflow.cancel();
+    this.#runs.clear();
+  }
+
+  #start(command: StartRunCommand): void {
+    const startedAt = this.#now();
+    const run = this.#host(command.runId, command.yamlText, command.model, command.checkpointScope, startedAt);
+    if (run === undefined) return;
+    this.#enqueue(command.runId, run, startedAt, 'failed', () =>
+      run.workflow.run(command.input, { stream: true, checkpointId: command.runId }),
+    );
+  }
+
+  #resume(command: ResumeRunCommand): void {
+    const startedAt = this.#now();
+    const run = this.#host(command.runId, command.yamlText, command.model, command.checkpointScope, startedAt);
+    if (run === undefined) return;
+    const scope = command.checkpointScope;
+    this.#enqueue(command.runId, run, startedAt, 'failed', async () => {
+      const checkpointId = command.checkpointId ?? (await this.#scopes.latestCheckpointId(scope));
+      if (checkpointId === undefined) throw new Error(`There is no checkpoint to resume from in scope '${scope}'`);
+      return run.workflow.resume(checkpointId, { stream: true });
+    });
+  }
+
+  #respond(command: RespondCommand): void {
+    const startedAt = this.#now();
+    const run = this.#runs.get(command.runId);
+    if (run === undefined) {
+      const message = `No run '${command.runId}' in this engine host (it was restarted, or the page reloaded): resume the run from its latest checkpoint, then answer`;
+      this.#end(command.runId, undefined, startedAt, { reason: 'failed', state: 'failed', error: { name: 'Error', message } });
+      return;
+    }
+    // The state a refused answer leaves the run in (the requests stay pending).
+    const unchanged = (): WorkflowRunState => (run.workflow.pendingRequestIds.length > 0 ? 'idle_with_pending_requests' : 'idle');
+    this.#enqueue(command.runId, run, startedAt, unchanged, () => run.workflow.sendResponses({ ...command.responses }, { stream: true }));
+  }
+
+  /**
+   * Loads the workflow for a new run (a `start`, or a `resume` on a fresh instance) and registers
+   * it, replacing an earlier run of that id; undefined after reporting why it did not load.
+   */
+  #host(runId: string, yamlText: string, model: ModelSettings, checkpointScope: string, startedAt: number): HostedRun | undefined {
+    const redact = redactorFor(model);
+    let workflow: Workflow;
+    try {
+      const checkpointStorage = this.#scopes.storageFor(checkpointScope);
+      workflow = loadWorkflowFromYaml(yamlText, { client: chatClientFor(model), checkpointStorage });
+    } catch (error) {
+      const ending: Ending =
+        error instanceof WorkflowLoadError
+          ? { reason: 'load_failed', state: 'failed', error: toErrorDetails(error), problems: error.problems }
+          : { reason: 'failed', state: 'failed', error: toErrorDetails(error) };
+      this.#end(runId, redact, startedAt, ending);
+      return undefined;
+    }
+    const previous = this.#runs.get(runId);
+    previous?.workflow.cancel();
+    const run: HostedRun = { workflow, redact, queue: previous?.queue ?? Promise.resolve(), cancelEpoch: 0, queued: 0 };
+    this.#runs.set(runId, run);
+    return run;
+  }
+
+  /** Runs a continuation of `run` once the ones before it have ended, streaming its events. */
+  #enqueue(
+    runId: string,
+    run: HostedRun,
+    startedAt: number,
+    stateIfRefused: WorkflowRunState | (() => WorkflowRunState),
+    launch: () => WorkflowEventStream | Promise<WorkflowEventStream>,
+  ): void {
+    const epoch = run.cancelEpoch;
+    run.queued += 1;
+    run.queue = run.queue.then(async () => {
+      let ending: Ending = { reason: 'cancelled', state: 'cancelled' };
+      if (run.cancelEpoch === epoch) {
+        const fallback = typeof stateIfRefused === 'function' ? stateIfRefused() : stateIfRefused;
+        ending = await this.#stream(runId, run.redact, launch, fallback);
+      }
+      run.queued -= 1;
+      // A run waiting for nobody is forgotten; one with pending requests stays to be answered.
+      if (run.queued === 0 && run.workflow.pendingRequestIds.length === 0 && this.#runs.get(runId) === run) this.#runs.delete(runId);
+      this.#end(runId, run.redact, startedAt, ending);
+    });
+  }
+
+  /** Streams one continuation's events in batches; resolves to how it ended. */
+  async #stream(
+    runId: string,
+    redact: Redact | undefined,
+    launch: () => WorkflowEventStream | Promise<WorkflowEventStream>,
+    stateIfRefused: WorkflowRunState,
+  ): Promise<Ending> {
+    const batcher = new EventBatcher(runId, this.#post, this.#batching, redact);
+    let state: WorkflowRunState | undefined;
+    let failure: { error: ErrorDetails; executorId?: string } | undefined;
+    try {
+      for await (const event of await launch()) {
+        batcher.add(event);
+        if (event.type === 'workflow_status' || event.type === 'workflow_complete') state = event.state;
+        else if (event.type === 'error')
+          failure = { error: event.error, ...(event.executorId === undefined ? {} : { executorId: event.executorId }) };
+      }
+    } catch (error) {
+      // A failed run throws after its last events (the `error` event said why); a refused one
+      // (nothing to answer, a wrong answer, no checkpoint) throws before any.
+      failure ??= { error: toErrorDetails(error) };
+    }
+    batcher.flush();
+    const finalState = state ?? stateIfRefused;
+    if (finalState === 'cancelled') return { reason: 'cancelled', state: finalState };
+    if (failure !== undefined) return { reason: 'failed', state: finalState, ...failure };
+    return { reason: finalState === 'failed' ? 'failed' : 'finished', state: finalState };
+  }
+
+  #end(runId: string, redact: Redact | undefined, startedAt: number, ending: Ending): void {
+    const outcome = toCloneable({ ...ending, durationMs: Math.max(0, this.#now() - startedAt) }, redact) as RunOutcome;
+    this.#post({ type: 'run_ended', runId, outcome });
+  }
+
+  async #listCheckpoints(command: ListCheckpointsCommand): Promise<void> {
+    try {
+      const checkpoints = await this.#scopes.summaries(command.checkpointScope);
+      this.#post({ type: 'checkpoints', callId: command.callId, checkpoints });
+    } catch (error) {
+      const message = `Could not list the checkpoints of scope '${command.checkpointScope}': ${toErrorDetails(error).message}`;
+      this.#post({ type: 'checkpoints', callId: command.callId, checkpoints: [], error: message });
+    }
+  }
+
+  async #testConnection(command: TestConnectionCommand): Promise<void> {
+    const result = await testModelConnection(command.model, this.#now);
+    this.#post({ type: 'connection', callId: command.callId, result });
+  }
+}
