@@ -11,6 +11,7 @@ import { toCloneable, type Redact } from './cloneable-value.ts';
 import { CheckpointScopes, type CheckpointStorageFactory } from './checkpoint-scopes.ts';
 import { DEFAULT_BATCHING, EventBatcher, type BatchingOptions } from './event-batcher.ts';
 import { chatClientFor, redactorFor, testModelConnection } from './model-client.ts';
+import { RedactingCheckpointStorage } from './redacting-checkpoint-storage.ts';
 import type {
   HostCommand,
   HostMessage,
@@ -145,7 +146,8 @@ export class EngineHost {
     const redact = redactorFor(model);
     let workflow: Workflow;
     try {
-      const checkpointStorage = this.#scopes.storageFor(checkpointScope);
+      const scopeStorage = this.#scopes.storageFor(checkpointScope);
+      const checkpointStorage = redact === undefined ? scopeStorage : new RedactingCheckpointStorage(scopeStorage, redact);
       workflow = loadWorkflowFromYaml(yamlText, { client: chatClientFor(model), checkpointStorage });
     } catch (error) {
       const ending: Ending =

@@ -27,8 +27,12 @@ export class RunMessageDelivery {
   #openBatch: { runId: string; events: TimedEvent[] } | undefined;
   #scheduled = false;
 
-  constructor(scheduleFrame: FrameScheduler) {
+  readonly #reportError: (error: unknown) => void;
+
+  /** @param reportError Where a throwing subscriber's error goes (default: reported as uncaught, after the others ran). */
+  constructor(scheduleFrame: FrameScheduler, reportError: (error: unknown) => void = reportUncaught) {
     this.#scheduleFrame = scheduleFrame;
+    this.#reportError = reportError;
   }
 
   /** Queues a message for the next frame. */
@@ -84,11 +88,16 @@ export class RunMessageDelivery {
       try {
         listener(messages);
       } catch (error) {
-        // One failing subscriber must not starve the others; the error still surfaces as uncaught.
-        queueMicrotask(() => {
-          throw error;
-        });
+        // One failing subscriber must not starve the others.
+        this.#reportError(error);
       }
     }
   }
+}
+
+/** Surfaces an error as uncaught (the console, `window.onerror`) without interrupting the caller. */
+function reportUncaught(error: unknown): void {
+  queueMicrotask(() => {
+    throw error;
+  });
 }
