@@ -7,7 +7,7 @@ import type { HostMessage } from '../protocol.ts';
 function batcherOnManualTime(maxBatchSize = 100): {
   batcher: EventBatcher;
   posted: HostMessage[];
-  advance(ms: number): void;
+  advance: (ms: number) => void;
   timers: { at: number; run: () => void }[];
 } {
   let now = 1000;
