@@ -47,4 +47,5 @@ export type { PasteResult } from './clipboard.ts';
 export { indexProblems, problemsAfter, problemsByTarget, targetOf } from './problems.ts';
 export type { ProblemIndex, ProblemTarget, TargetedProblem } from './problems.ts';
 export { documentToYaml, yamlToDocument } from './yaml-sync.ts';
+export { keepEdgeIdentity, keepNodeIdentity } from './keep-identity.ts';
 export type { YamlSync } from './yaml-sync.ts';

@@ -1,5 +1,5 @@
 import type { Problem, WorkflowDefinition } from '@trellis/engine';
-import { edgesOf, nodesOf, type CanvasEdge, type CanvasNode } from '../model/index.ts';
+import { edgesOf, keepEdgeIdentity, keepNodeIdentity, nodesOf, type CanvasEdge, type CanvasNode } from '../model/index.ts';
 import type { DesignerState } from './designerState.ts';
 
 /**
@@ -21,11 +21,25 @@ function memoByDefinition<T>(derive: (definition: WorkflowDefinition) => T): (st
   };
 }
 
-/** The canvas nodes (same array until the document changes). */
-export const selectCanvasNodes: (state: DesignerState) => CanvasNode[] = memoByDefinition(nodesOf);
+/**
+ * Like {@link memoByDefinition}, and a new document's items that equal the last answer's keep
+ * their identity (see `keepNodeIdentity`): moving one node of 500 gives 499 unchanged objects, so
+ * the canvas redraws one node. (Shared by every store in the process; that only costs a miss.)
+ */
+function memoSharing<T>(derive: (definition: WorkflowDefinition) => T[], keep: (previous: readonly T[], next: T[]) => T[]) {
+  let last: readonly T[] = [];
+  return memoByDefinition((definition) => {
+    const kept = keep(last, derive(definition));
+    last = kept;
+    return kept;
+  });
+}
 
-/** The canvas edges, dangling ones included (same array until the document changes). */
-export const selectCanvasEdges: (state: DesignerState) => CanvasEdge[] = memoByDefinition(edgesOf);
+/** The canvas nodes (same array until the document changes; unchanged nodes keep their identity). */
+export const selectCanvasNodes: (state: DesignerState) => CanvasNode[] = memoSharing(nodesOf, keepNodeIdentity);
+
+/** The canvas edges, dangling ones included (same array until the edges change; unchanged ones keep their identity). */
+export const selectCanvasEdges: (state: DesignerState) => CanvasEdge[] = memoSharing(edgesOf, keepEdgeIdentity);
 
 /** Whether undo and redo are possible (for toolbar buttons; use with `useShallow`). */
 export const selectHistoryFlags = (state: DesignerState): { canUndo: boolean; canRedo: boolean } => ({
