@@ -1,9 +1,9 @@
 import { test as base, expect } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
-import { RunnerPage } from './pages/RunnerPage.ts';
+import { RunPanelPage } from './pages/RunPanelPage.ts';
 
 interface Fixtures {
-  runner: RunnerPage;
+  runPanel: RunPanelPage;
   designer: DesignerPage;
   /** Uncaught page errors and `console.error` messages; every test ends by asserting there were none. */
   pageProblems: string[];
@@ -22,8 +22,8 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
-  runner: async ({ page }, use) => {
-    await use(new RunnerPage(page));
+  runPanel: async ({ page }, use) => {
+    await use(new RunPanelPage(page));
   },
   designer: async ({ page }, use) => {
     await use(new DesignerPage(page));

@@ -2,6 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DesignerProvider } from './components/designer/DesignerProvider.tsx';
+import { RunProvider } from './components/run/RunProvider.tsx';
+import { browserStorage } from './run/modelSettings.ts';
+import { createRunStore } from './run/runStore.ts';
 import { createDesignerStore, IndexedDbDocumentStorage } from './store/index.ts';
 import './app.css';
 
@@ -11,10 +14,18 @@ if (container === null) throw new Error('index.html has no #root element');
 const store = createDesignerStore({ storage: new IndexedDbDocumentStorage() });
 void store.getState().restore();
 
+// The engine (in its Web Worker) loads on the first run, not with the page.
+const runStore = createRunStore({
+  loadClient: () => import('./engine-host/index.ts').then((host) => host.createWorkerEngineClient()),
+  storage: browserStorage(),
+});
+
 createRoot(container).render(
   <StrictMode>
     <DesignerProvider store={store}>
-      <App />
+      <RunProvider store={runStore}>
+        <App />
+      </RunProvider>
     </DesignerProvider>
   </StrictMode>,
 );

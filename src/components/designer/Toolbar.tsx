@@ -4,6 +4,7 @@ import { useDesigner, useDesignerShallow } from '../../designer/useDesigner.ts';
 import { selectHistoryFlags, type DesignerState } from '../../store/index.ts';
 import { ExampleMenu } from './ExampleMenu.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { SettingsButton } from '../settings/SettingsButton.tsx';
 
 const selectNewDocument = (state: DesignerState) => state.newDocument;
 const selectUndo = (state: DesignerState) => state.undo;
@@ -59,6 +60,7 @@ export function Toolbar() {
       </label>
       <ExampleMenu />
       <SaveStatus />
+      <SettingsButton />
     </header>
   );
 }

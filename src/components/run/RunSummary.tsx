@@ -1,0 +1,50 @@
+import { describeRun, formatDuration } from '../../run/describeOutcome.ts';
+import { useRun, useRunStoreState } from '../../run/runContext.ts';
+import type { RunState } from '../../run/runState.ts';
+
+/** The run's state, how it ended in words, its duration; the error and its stack when it failed. */
+export function RunSummary() {
+  const run = useRun(selectSummary);
+  const engineError = useRunStoreState((state) => state.engineError);
+  const { outcome } = run;
+  return (
+    <div className="run-summary" data-testid="run.summary" aria-live="polite">
+      <p className="run-summary-line">
+        <span className={`run-state run-state-${run.state ?? 'none'}`} data-testid="run.state">
+          {run.state ?? (run.phase === 'none' ? 'ready' : 'starting')}
+        </span>
+        {run.phase === 'ended' && outcome !== undefined && (
+          <span className="run-duration" data-testid="run.duration" title="Time in the engine, all continuations together">
+            {formatDuration(run.totalDurationMs)}
+          </span>
+        )}
+      </p>
+      <p className="run-ending" data-testid="run.ending">
+        {describeRun(run)}
+      </p>
+      {engineError !== undefined && (
+        <p className="run-error" role="alert" data-testid="run.engineError">
+          {engineError}
+        </p>
+      )}
+      {outcome?.error?.stack !== undefined && (
+        <details className="run-stack">
+          <summary>Stack</summary>
+          <pre data-testid="run.stack">{outcome.error.stack}</pre>
+        </details>
+      )}
+      {outcome?.problems !== undefined && outcome.problems.length > 0 && (
+        <ul className="run-problems" data-testid="run.problems">
+          {outcome.problems.map((problem, index) => (
+            <li key={index}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The run, for the summary: it changes with every batch, which the summary's few lines can afford. */
+function selectSummary(run: RunState): RunState {
+  return run;
+}

@@ -1,0 +1,154 @@
+import type { ErrorDetails, WorkflowEvent, WorkflowRunState } from '@trellis/engine';
+import type { CanvasEdgeKind } from '../model/index.ts';
+import type { RunOutcome } from '../engine-host/protocol.ts';
+import { emptyTraffic, type EdgeTraffic } from './edgeTraffic.ts';
+
+/**
+ * What the page knows about the current (or last) run, built only from the engine host's messages
+ * by `applyRunMessages`. Plain data, framework-free; the canvas and the run panel read it through
+ * narrow selectors (a node's own entry, an edge's own entry), so a batch re-renders only what it
+ * touched.
+ */
+
+/** A node's live state on the canvas. */
+export type NodeStatus = 'idle' | 'queued' | 'running' | 'done' | 'failed' | 'waiting';
+
+/** A value that may itself be `undefined` (so "no value yet" and "the value undefined" differ). */
+export interface Held {
+  readonly value: unknown;
+}
+
+/** One node's run state. Replaced (never mutated) when anything in it changes. */
+export interface NodeRun {
+  readonly status: NodeStatus;
+  /** The status before the latest `queued`, to fall back to when the message never arrives. */
+  readonly settled: NodeStatus;
+  /** How many times a handler of this node started. */
+  readonly runs: number;
+  readonly lastDurationMs?: number;
+  readonly lastInput?: Held;
+  readonly lastOutput?: Held;
+  /** An agent's reply to its latest invocation, as streamed (`agent_update` deltas). */
+  readonly reply: string;
+  readonly error?: ErrorDetails;
+  /** Messages this node sent that nothing took (`message_dropped` without an edge to mark). */
+  readonly dropped: number;
+}
+
+/** One edge's traffic: keyed by `edgeKey(source, target)`, since canvas edge ids shift with edits. */
+export interface EdgeRun {
+  /** Messages known to have passed this edge. */
+  readonly messages: number;
+  /** Of those, how many no handler at the target took. */
+  readonly dropped: number;
+  /** Some messages offered to this (conditional) edge could not be told apart from a sibling's. */
+  readonly uncertain: boolean;
+  /** The superstep in which its latest message was sent (it is delivered in the next one). */
+  readonly lastSuperstep: number;
+}
+
+/** One row of the event log. */
+export interface LogEntry {
+  /** Position in the run's log, from 0. */
+  readonly seq: number;
+  /** Host clock, ms since the epoch. */
+  readonly at: number;
+  readonly event: WorkflowEvent;
+}
+
+/** A `workflow_output`. */
+export interface RunOutput {
+  readonly seq: number;
+  readonly executorId: string;
+  readonly value: unknown;
+}
+
+/** A question for a person that is still open. */
+export interface PendingRequest {
+  readonly requestId: string;
+  readonly executorId: string;
+  readonly data: unknown;
+  /** The answer's type as the engine describes it: a type name, a JSON Schema, a list of these, or `{ description }`. */
+  readonly responseType: unknown;
+}
+
+/** One superstep on the timeline. */
+export interface SuperstepSpan {
+  readonly superstep: number;
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  /** The nodes that started a handler in it, in order (repeats kept once). */
+  readonly nodeIds: readonly string[];
+}
+
+/** An edge of the graph being run, as far as traffic needs it. */
+export interface RunGraphEdge {
+  readonly source: string;
+  readonly target: string;
+  readonly kind: CanvasEdgeKind;
+}
+
+/** Where the run is. `ended` covers every way it can end; `outcome` says which. */
+export type RunPhase = 'none' | 'starting' | 'running' | 'waiting' | 'ended';
+
+export interface RunState {
+  readonly runId: string | undefined;
+  readonly phase: RunPhase;
+  /** The run's latest `WorkflowRunState`, from its status events and its end. */
+  readonly state: WorkflowRunState | undefined;
+  /** Page clock when Run was pressed (or the run was resumed). */
+  readonly requestedAt: number | undefined;
+  /** Host clock of the first event. */
+  readonly firstEventAt: number | undefined;
+  /** Host clock of the latest event. */
+  readonly lastEventAt: number | undefined;
+  /** Set when the run (or its latest continuation) ended. */
+  readonly outcome: RunOutcome | undefined;
+  /** Sum of the durations of the run and its continuations. */
+  readonly totalDurationMs: number;
+  readonly resumed: boolean;
+  readonly graph: readonly RunGraphEdge[];
+  readonly nodes: Readonly<Record<string, NodeRun>>;
+  readonly edges: Readonly<Record<string, EdgeRun>>;
+  readonly log: readonly LogEntry[];
+  readonly outputs: readonly RunOutput[];
+  readonly pending: readonly PendingRequest[];
+  readonly supersteps: readonly SuperstepSpan[];
+  /** The latest superstep started (0 before the first). */
+  readonly superstep: number;
+  /** Bookkeeping for edges whose conditions decide (see `edgeTraffic.ts`). */
+  readonly traffic: EdgeTraffic;
+}
+
+export const IDLE_NODE: NodeRun = { status: 'idle', settled: 'idle', runs: 0, reply: '', dropped: 0 };
+
+export const NO_RUN: RunState = {
+  runId: undefined,
+  phase: 'none',
+  state: undefined,
+  requestedAt: undefined,
+  firstEventAt: undefined,
+  lastEventAt: undefined,
+  outcome: undefined,
+  totalDurationMs: 0,
+  resumed: false,
+  graph: [],
+  nodes: {},
+  edges: {},
+  log: [],
+  outputs: [],
+  pending: [],
+  supersteps: [],
+  superstep: 0,
+  traffic: emptyTraffic(),
+};
+
+/** The key of an edge's traffic. */
+export function edgeKey(source: string, target: string): string {
+  return `${source}\u2192${target}`;
+}
+
+/** A fresh run: nothing has happened yet. */
+export function startingRun(runId: string, graph: readonly RunGraphEdge[], requestedAt: number, resumed: boolean): RunState {
+  return { ...NO_RUN, runId, phase: 'starting', graph, requestedAt, resumed, traffic: emptyTraffic() };
+}
