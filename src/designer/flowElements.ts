@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { KIND_LOOK } from './kinds.ts';
 import type { CanvasEdge, CanvasEdgeKind, CanvasNode, EdgeRef, FlowPosition, NodeId } from '../model/index.ts';
 
 /** What a React Flow node carries: the canvas node it draws. */
@@ -13,6 +14,12 @@ export interface WorkflowEdgeData extends Record<string, unknown> {
   label: string | undefined;
 }
 export type WorkflowFlowEdge = Edge<WorkflowEdgeData, 'workflowEdge'>;
+
+/** The grid nodes snap to (flow units); arrow keys move nodes one step of it. */
+export const SNAP_GRID: [number, number] = [20, 20];
+
+/** How "fit view" frames the drawing: some margin, and no zooming in past 120 %. */
+export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
 
 /** A measured node size, as React Flow reports it. */
 export interface Size {
@@ -35,6 +42,7 @@ export function flowNodes(
       type: 'workflowNode',
       position: positions.get(node.id) ?? { x: 0, y: 0 },
       data: { node },
+      ariaLabel: `${KIND_LOOK[node.kind].title} node ${node.label}${node.label === node.id ? '' : ` (${node.id})`}${node.isStart ? ', start' : ''}`,
       selected: chosen.has(node.id),
       ...(size === undefined ? {} : { measured: size }),
     };

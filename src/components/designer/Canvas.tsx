@@ -13,8 +13,16 @@ import {
   type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
-import { flowEdges, flowNodes, type Size, type WorkflowFlowEdge, type WorkflowFlowNode } from '../../designer/flowElements.ts';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  FIT_VIEW_OPTIONS,
+  flowEdges,
+  flowNodes,
+  SNAP_GRID,
+  type Size,
+  type WorkflowFlowEdge,
+  type WorkflowFlowNode,
+} from '../../designer/flowElements.ts';
 import { PALETTE_MIME } from '../../designer/kinds.ts';
 import { selectPositions } from '../../designer/positions.ts';
 import { dragKey, nextSelection } from '../../designer/selectionEdits.ts';
@@ -23,15 +31,14 @@ import { useAddNode } from '../../designer/useAddNode.ts';
 import { useDesigner, useDesignerStore } from '../../designer/useDesigner.ts';
 import { asNodeId, NODE_KINDS, type EdgeRef, type FlowPosition, type NodeId, type NodeKind } from '../../model/index.ts';
 import { selectCanvasEdges, selectCanvasNodes } from '../../store/index.ts';
+import { CanvasCommandLayer } from '../canvas/CanvasCommandLayer.tsx';
 import { WorkflowEdge } from './WorkflowEdge.tsx';
 import { WorkflowNode } from './WorkflowNode.tsx';
 
 const nodeTypes: NodeTypes = { workflowNode: WorkflowNode };
 const edgeTypes: EdgeTypes = { workflowEdge: WorkflowEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
-const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
 function minimapNodeColor(node: WorkflowFlowNode): string {
   return `var(--kind-${node.data.node.kind})`;
@@ -41,7 +48,10 @@ function isNodeKind(value: string): value is NodeKind {
   return (NODE_KINDS as readonly string[]).includes(value);
 }
 
-/** The workflow graph, drawn and edited with React Flow; every edit goes to the store as a change. */
+/**
+ * The workflow graph, drawn and edited with React Flow; every edit goes to the store as a change.
+ * Its toolbar, keyboard shortcuts and dialogs are the `CanvasCommandLayer` inside it.
+ */
 export function Canvas() {
   const store = useDesignerStore();
   const nodes = useDesigner(selectCanvasNodes);
@@ -54,6 +64,7 @@ export function Canvas() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const { screenToFlowPosition, fitView } = useReactFlow();
   const addNode = useAddNode();
+  const canvasRef = useRef<HTMLDivElement>(null);
 
   // While a drag is under way its positions live here, and reach the store (and so the YAML text,
   // the history and autosave) once, when the node is dropped: rewriting the document on every
@@ -141,6 +152,7 @@ export function Canvas() {
 
   return (
     <div
+      ref={canvasRef}
       className={`canvas${editable ? '' : ' is-readonly'}`}
       data-testid="canvas"
       aria-readonly={!editable}
@@ -187,6 +199,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.2} />
         <MiniMap<WorkflowFlowNode> pannable zoomable ariaLabel="Minimap" className="canvas-minimap" nodeColor={minimapNodeColor} />
         <Controls aria-label="Zoom controls" />
+        <CanvasCommandLayer canvas={canvasRef} />
       </ReactFlow>
     </div>
   );

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { ProblemCount } from '../canvas/ProblemCount.tsx';
+import { ProblemsPanel } from '../canvas/ProblemsPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 
 // Monaco loads only when the YAML tab is first opened: the canvas is usable before it arrives.
@@ -10,6 +12,7 @@ const TABS = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'yaml', label: 'YAML' },
   { id: 'diagram', label: 'Diagram' },
+  { id: 'problems', label: 'Problems' },
 ] as const;
 
 export type SideTab = (typeof TABS)[number]['id'];
@@ -20,7 +23,7 @@ interface SidePanelProps {
 }
 
 /**
- * The right-hand area: the inspector, the YAML panel and the diagram as tabs (a keyboard tablist: arrows, Home
+ * The right-hand area: the inspector, the YAML panel, the diagram and the problems as tabs (a keyboard tablist: arrows, Home
  * and End move between tabs). A heavy panel mounts the first time its tab opens and then stays
  * mounted while hidden, so the editor keeps its undo stack and cursor across tab switches.
  */
@@ -71,6 +74,7 @@ export function SidePanel({ tab, onTabChange }: SidePanelProps) {
             }}
           >
             {entry.label}
+            {entry.id === 'problems' && <ProblemCount />}
           </button>
         ))}
       </div>
@@ -83,14 +87,14 @@ export function SidePanel({ tab, onTabChange }: SidePanelProps) {
           className={`side-tabpanel side-tabpanel-${entry.id}`}
           hidden={tab !== entry.id}
         >
-          {opened.has(entry.id) && <SidePanelContent tab={entry.id} />}
+          {opened.has(entry.id) && <SidePanelContent tab={entry.id} onTabChange={onTabChange} />}
         </div>
       ))}
     </div>
   );
 }
 
-function SidePanelContent({ tab }: { tab: SideTab }) {
+function SidePanelContent({ tab, onTabChange }: SidePanelProps) {
   switch (tab) {
     case 'inspector':
       return <Inspector />;
@@ -105,6 +109,14 @@ function SidePanelContent({ tab }: { tab: SideTab }) {
         <Suspense fallback={<p className="panel-loading">Loading the diagram…</p>}>
           <DiagramPanel />
         </Suspense>
+      );
+    case 'problems':
+      return (
+        <ProblemsPanel
+          onShowYaml={() => {
+            onTabChange('yaml');
+          }}
+        />
       );
   }
 }

@@ -1,0 +1,77 @@
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useRef } from 'react';
+import type { FlowPosition, NodeId } from '../../model/index.ts';
+import { selectCanvasEdges, selectCanvasNodes, type HistoryMode } from '../../store/index.ts';
+import { FIT_VIEW_OPTIONS, type Size } from '../flowElements.ts';
+import { selectDocumentId } from '../selectors.ts';
+import { useDesigner, useDesignerStore } from '../useDesigner.ts';
+import { elkGraphOf, hasNoLayout, movesFromElk } from './elkGraph.ts';
+import { runElkLayout } from './runElkLayout.ts';
+
+/**
+ * Auto-layout with ELK. On demand, the answered function lays the workflow out as one recorded
+ * `moveNodes` change (one undo puts every node back). On its own, when a document is opened and
+ * none of its nodes has a stored position (a file without `layout`), it lays that document out
+ * once its nodes are measured, with `history: 'ignore'`: the layout is part of opening the file,
+ * not an edit to undo. Must be used under React Flow's provider.
+ */
+export function useAutoLayout(report: (message: string | undefined) => void): () => Promise<void> {
+  const store = useDesignerStore();
+  const { getInternalNode, fitView } = useReactFlow();
+  const documentId = useDesigner(selectDocumentId);
+  const nodes = useDesigner(selectCanvasNodes);
+  const nodesInitialized = useNodesInitialized();
+  // the document waiting to be laid out once React Flow has measured its nodes
+  const pending = useRef<string | undefined>(undefined);
+
+  const layOut = useCallback(
+    async (mode: HistoryMode): Promise<void> => {
+      const before = store.getState();
+      if (!before.yamlParsed) {
+        report('Fix the YAML errors before laying the workflow out.');
+        return;
+      }
+      const canvasNodes = selectCanvasNodes(before);
+      if (canvasNodes.length === 0) return;
+      const sizes = new Map<string, Size>(canvasNodes.map((node) => [node.id, getInternalNode(node.id)?.measured ?? {}]));
+      let laidOut;
+      try {
+        laidOut = await runElkLayout(elkGraphOf(canvasNodes, selectCanvasEdges(before), sizes));
+      } catch (error) {
+        report(error instanceof Error ? error.message : String(error));
+        return;
+      }
+      const state = store.getState();
+      if (state.documentId !== before.documentId) return; // another document was opened meanwhile
+      // compared with stored positions only, so a node drawn at its fallback place still gets one
+      const stored = new Map<NodeId, FlowPosition>();
+      for (const node of selectCanvasNodes(state)) if (node.position !== undefined) stored.set(node.id, node.position);
+      const present = new Set<string>(state.definition.workflow.executors.map((executor) => executor.id));
+      const moves = movesFromElk(laidOut, stored).filter((move) => present.has(move.id));
+      if (moves.length > 0) {
+        const result = state.applyChanges([{ type: 'moveNodes', moves }], mode);
+        if (!result.ok) {
+          report(`Could not apply the layout: ${result.error}.`);
+          return;
+        }
+      }
+      report(undefined);
+      void fitView(FIT_VIEW_OPTIONS);
+    },
+    [store, report, getInternalNode, fitView],
+  );
+
+  useEffect(() => {
+    pending.current = hasNoLayout(selectCanvasNodes(store.getState())) ? documentId : undefined;
+  }, [store, documentId]);
+
+  useEffect(() => {
+    if (pending.current !== documentId || !nodesInitialized) return;
+    // React Flow may still report the previous document's nodes as measured for one render
+    if (!nodes.every((node) => getInternalNode(node.id)?.measured.width !== undefined)) return;
+    pending.current = undefined;
+    void layOut({ history: 'ignore' });
+  }, [documentId, nodes, nodesInitialized, getInternalNode, layOut]);
+
+  return useCallback(() => layOut({ history: 'record' }), [layOut]);
+}
