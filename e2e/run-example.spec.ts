@@ -32,7 +32,9 @@ test.describe('run an example on the canvas', () => {
     // the log follows the newest events
     expect((await runPanel.visibleEvents()).at(-1)?.type).toBe('workflow_complete');
     await runPanel.filterLog({ type: 'workflow_start' });
-    expect(await runPanel.visibleEvents()).toEqual([{ type: 'workflow_start', executorId: undefined, detail: expect.stringContaining('linear_text') as unknown }]);
+    expect(await runPanel.visibleEvents()).toEqual([
+      { type: 'workflow_start', executorId: undefined, detail: expect.stringContaining('linear_text') as unknown },
+    ]);
     await runPanel.filterLog({ type: 'executor_start' });
     expect((await runPanel.visibleEvents()).map((event) => event.executorId)).toEqual(['upper', 'exclaim', 'reverse', 'result']);
     await runPanel.filterLog({ node: 'reverse' });
