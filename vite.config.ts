@@ -35,6 +35,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         checkpoints: fileURLToPath(new URL('./harness/checkpoints.html', import.meta.url)),
+        engineHost: fileURLToPath(new URL('./harness/engine-host.html', import.meta.url)),
       },
     },
   },
