@@ -1,6 +1,8 @@
-import { compileWorkflow, WorkflowViz, type WorkflowDefinition } from '@trellis/engine';
 import type { Mermaid } from 'mermaid';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { downloadText } from '../../designer/files/download.ts';
+import { fileBaseOf } from '../../designer/files/fileNames.ts';
+import { mermaidSource } from '../../designer/files/mermaidSource.ts';
 import { useDesigner } from '../../designer/useDesigner.ts';
 
 /** How long the definition must stay unchanged before the diagram is drawn again. */
@@ -38,36 +40,6 @@ async function mermaidFor(theme: Theme): Promise<Mermaid> {
     initializedTheme = theme;
   }
   return mermaid;
-}
-
-/** The engine's Mermaid text for a definition, or undefined when it does not compile. */
-function mermaidSource(definition: WorkflowDefinition): string | undefined {
-  try {
-    return new WorkflowViz(compileWorkflow(definition)).toMermaid();
-  } catch {
-    return undefined;
-  }
-}
-
-/** A file name from the workflow's name (letters, digits, `_`, `-`, `.`). */
-function fileBase(definition: WorkflowDefinition): string {
-  const name = definition.workflow.name.replace(/[^\w.-]+/g, '_');
-  return name === '' ? 'workflow' : name;
-}
-
-/** Offers text as a file download (a Blob behind a temporary `<a download>`). */
-function download(content: string, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
 }
 
 interface Diagram {
@@ -111,7 +83,7 @@ export default function DiagramPanel() {
         .then(
           ({ svg }) => {
             if (cancelled) return;
-            setDiagram({ source, svg, name: fileBase(definition) });
+            setDiagram({ source, svg, name: fileBaseOf(definition.workflow.name) });
             setRenderError(undefined);
           },
           (error: unknown) => {
@@ -164,7 +136,7 @@ export default function DiagramPanel() {
           data-testid="panel.diagram.download-mmd"
           disabled={diagram === undefined}
           onClick={() => {
-            if (diagram !== undefined) download(diagram.source, 'text/plain;charset=utf-8', `${diagram.name}.mmd`);
+            if (diagram !== undefined) downloadText(diagram.source, 'text/plain;charset=utf-8', `${diagram.name}.mmd`);
           }}
         >
           Download .mmd
@@ -175,7 +147,7 @@ export default function DiagramPanel() {
           data-testid="panel.diagram.download-svg"
           disabled={diagram === undefined}
           onClick={() => {
-            if (diagram !== undefined) download(diagram.svg, 'image/svg+xml', `${diagram.name}.svg`);
+            if (diagram !== undefined) downloadText(diagram.svg, 'image/svg+xml', `${diagram.name}.svg`);
           }}
         >
           Download .svg
