@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { useDesignerKeys } from '../../designer/useDesignerKeys.ts';
+import { FilesLayer } from '../files/FilesLayer.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Palette } from './Palette.tsx';
 import { RunPanel } from './RunPanel.tsx';
@@ -14,17 +15,20 @@ import { Toolbar } from './Toolbar.tsx';
 export function DesignerShell() {
   useDesignerKeys();
   const [tab, setTab] = useState<SideTab>('inspector');
+  // React Flow's provider wraps the whole designer: the File menu's canvas export reads the measured nodes
   return (
-    <div className="designer">
-      <Toolbar />
-      <div className={`designer-body${tab === 'inspector' ? '' : ' has-wide-side'}`}>
-        <Palette />
-        <ReactFlowProvider>
-          <Canvas />
-        </ReactFlowProvider>
-        <SidePanel tab={tab} onTabChange={setTab} />
-      </div>
-      <RunPanel />
-    </div>
+    <ReactFlowProvider>
+      <FilesLayer>
+        <div className="designer">
+          <Toolbar />
+          <div className={`designer-body${tab === 'inspector' ? '' : ' has-wide-side'}`}>
+            <Palette />
+            <Canvas />
+            <SidePanel tab={tab} onTabChange={setTab} />
+          </div>
+          <RunPanel />
+        </div>
+      </FilesLayer>
+    </ReactFlowProvider>
   );
 }

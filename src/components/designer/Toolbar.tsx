@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { selectApplyChanges, selectWorkflowName } from '../../designer/selectors.ts';
 import { useDesigner, useDesignerShallow } from '../../designer/useDesigner.ts';
 import { selectHistoryFlags, type DesignerState } from '../../store/index.ts';
+import { FileMenu } from '../files/FileMenu.tsx';
+import { WorkflowsButton } from '../files/WorkflowsButton.tsx';
 import { ExampleMenu } from './ExampleMenu.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
@@ -10,7 +12,7 @@ const selectNewDocument = (state: DesignerState) => state.newDocument;
 const selectUndo = (state: DesignerState) => state.undo;
 const selectRedo = (state: DesignerState) => state.redo;
 
-/** The top bar: the product, New, Undo, Redo, the workflow's name, the examples and the save state. */
+/** The top bar: the product, New, the File menu, the Workflows list, Undo, Redo, the workflow's name, the examples and the save state. */
 export function Toolbar() {
   const nameId = useId();
   const { canUndo, canRedo } = useDesignerShallow(selectHistoryFlags);
@@ -32,6 +34,8 @@ export function Toolbar() {
       >
         New
       </button>
+      <FileMenu />
+      <WorkflowsButton />
       <button type="button" className="button" data-testid="toolbar.undo" disabled={!canUndo} onClick={undo} title="Undo (Ctrl+Z)">
         Undo
       </button>
