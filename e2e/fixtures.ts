@@ -1,10 +1,12 @@
 import { test as base, expect } from '@playwright/test';
 import { DesignerPage } from './pages/DesignerPage.ts';
+import { FilesPage } from './pages/FilesPage.ts';
 import { RunPanelPage } from './pages/RunPanelPage.ts';
 
 interface Fixtures {
   runPanel: RunPanelPage;
   designer: DesignerPage;
+  files: FilesPage;
   /** Uncaught page errors and `console.error` messages; every test ends by asserting there were none. */
   pageProblems: string[];
 }
@@ -27,6 +29,9 @@ export const test = base.extend<Fixtures>({
   },
   designer: async ({ page }, use) => {
     await use(new DesignerPage(page));
+  },
+  files: async ({ page }, use) => {
+    await use(new FilesPage(page));
   },
 });
 
