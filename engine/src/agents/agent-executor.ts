@@ -1,6 +1,7 @@
 import type { JsonValue } from '../checkpoint/types.js';
 import { Executor } from '../executors/executor.js';
 import { emitAgentUpdate, type WorkflowContext } from '../runtime/context.js';
+import { guard } from '../types/type-spec.js';
 import {
   isAgentExecutorRequest,
   isAgentExecutorResponse,
@@ -33,7 +34,8 @@ export class AgentExecutor extends Executor {
   constructor(agent: Agent, options: { id?: string } = {}) {
     super(options.id ?? agent.name);
     this.agent = agent;
-    this.addHandler({ input: isAgentInput }, this.#onInput, 'agentInput');
+    // guard() marks it as a predicate: a minifier may rename it to a capitalised name that reads as a class
+    this.addHandler({ input: guard(isAgentInput, 'isAgentInput') }, this.#onInput, 'agentInput');
   }
 
   override get typeName(): string {

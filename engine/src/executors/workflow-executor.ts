@@ -1,7 +1,7 @@
 import type { JsonValue } from '../checkpoint/types.js';
 import type { RequestInfoEvent, WorkflowEvent } from '../events.js';
 import type { WorkflowContext } from '../runtime/context.js';
-import type { TypeSpec } from '../types/type-spec.js';
+import { guard, type TypeSpec } from '../types/type-spec.js';
 import type { Workflow } from '../workflow.js';
 import { Executor } from './executor.js';
 
@@ -69,7 +69,8 @@ export class WorkflowExecutor extends Executor {
     this.#directOutput = options.allowDirectOutput ?? false;
     this.#propagate = options.propagateRequests ?? false;
     // Answers first, so a SubWorkflowResponse is never mistaken for an input of the child.
-    this.addHandler({ input: isSubWorkflowResponse }, this.#onAnswerMessage, 'subWorkflowResponse');
+    // guard(): a minified name may start with a capital and be taken for a class
+    this.addHandler({ input: guard(isSubWorkflowResponse, 'isSubWorkflowResponse') }, this.#onAnswerMessage, 'subWorkflowResponse');
     const start = this.#child.getStartExecutor();
     this.addHandler({ input: (value: unknown) => start.findHandler(value) !== undefined }, this.#onInput, 'subWorkflowInput');
     this.addResponseHandler({}, this.#onPropagatedAnswer, 'propagatedResponse');
