@@ -74,6 +74,8 @@ class RunDraft {
   readonly #outputs: RunOutput[] = [];
   #pending: PendingRequest[] | undefined;
   #supersteps: SuperstepSpan[] | undefined;
+  #firstAt: number | undefined;
+  #lastAt: number | undefined;
   readonly #outgoing: ReadonlyMap<string, readonly TrafficEdge[]>;
   readonly #fanInTargets: ReadonlySet<string>;
 
@@ -93,14 +95,9 @@ class RunDraft {
   }
 
   apply({ at, event }: TimedEvent): void {
-    const state = this.#state;
-    this.#log.push({ seq: state.log.length + this.#log.length, at, event });
-    this.#state = {
-      ...state,
-      phase: state.phase === 'starting' ? 'running' : state.phase,
-      firstEventAt: state.firstEventAt ?? at,
-      lastEventAt: at,
-    };
+    this.#log.push({ seq: this.#state.log.length + this.#log.length, at, event });
+    this.#firstAt ??= at;
+    this.#lastAt = at;
     this.#event(event, at);
   }
 
@@ -269,8 +266,12 @@ class RunDraft {
 
   finish(): RunState {
     const state = this.#state;
+    const seen = this.#lastAt !== undefined;
     return {
       ...state,
+      phase: seen && state.phase === 'starting' ? 'running' : state.phase,
+      firstEventAt: state.firstEventAt ?? this.#firstAt,
+      lastEventAt: this.#lastAt ?? state.lastEventAt,
       nodes: this.#touchedNodes.size === 0 ? state.nodes : this.#nodes,
       edges: this.#edges ?? state.edges,
       log: this.#log.length === 0 ? state.log : state.log.concat(this.#log),

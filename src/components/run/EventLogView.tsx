@@ -37,9 +37,13 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
     overscan: 12,
   });
 
+  // Follows new events while scrolled to the bottom. One scroll write per delivered batch (the
+  // browser clamps it to the end): `scrollToIndex` re-measures in a loop, a forced layout each time.
+  const totalSize = virtualizer.getTotalSize();
   useEffect(() => {
-    if (following.current && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [rows.length, virtualizer]);
+    const element = scrollRef.current;
+    if (following.current && element !== null) element.scrollTop = totalSize;
+  }, [totalSize]);
 
   return (
     <section className="run-section run-log" aria-labelledby={`${id}-heading`}>
@@ -101,7 +105,7 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
         }}
       >
         {rows.length === 0 && <p className="empty">{log.length === 0 ? 'Press Run to see the events stream in.' : 'No event matches.'}</p>}
-        <ol className="run-log-rows" style={{ height: `${String(virtualizer.getTotalSize())}px` }}>
+        <ol className="run-log-rows" style={{ height: `${String(totalSize)}px` }}>
           {virtualizer.getVirtualItems().map((item) => {
             const entry = rows[item.index];
             if (entry === undefined) return null;
