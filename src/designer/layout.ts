@@ -7,7 +7,8 @@ export const ROW_GAP = 130;
 /**
  * A simple left-to-right layered placement for nodes the file gives no position: a node's layer
  * is its breadth-first distance from the start (cycles are cut where they are met), nodes no path
- * reaches come after. Nodes with a position keep it. Pure; a proper layout (ELK) comes later.
+ * reaches come after. Nodes with a position keep it. Pure and synchronous: it draws a file with no
+ * `layout` at once, until ELK (`autoLayout/`, loaded lazily) has measured and placed its nodes.
  */
 export function layeredPositions(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Map<NodeId, FlowPosition> {
   const next = new Map<NodeId, NodeId[]>();
