@@ -6,7 +6,13 @@ import { RunProvider } from './components/run/RunProvider.tsx';
 import { browserStorage } from './run/modelSettings.ts';
 import { createRunStore } from './run/runStore.ts';
 import { createDesignerStore, IndexedDbDocumentStorage } from './store/index.ts';
-import './app.css';
+import './styles/theme.css';
+import './styles/shell.css';
+import './styles/canvas.css';
+import './styles/inspector.css';
+import './styles/menus.css';
+import './styles/side-panel.css';
+import './styles/run-panel.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
