@@ -1,4 +1,4 @@
-import { parseWorkflowYaml, stringifyWorkflow, type EdgeDefinition, type Problem, type WorkflowDefinition } from '@trellis/engine';
+import { parseWorkflowYamlDocument, stringifyWorkflow, type EdgeDefinition, type Problem, type WorkflowDefinition } from '@trellis/engine';
 import type { GraphChange } from './changes.ts';
 import { layoutEntries } from './document.ts';
 import { removeMembers, renameInEdge } from './edges.ts';
@@ -60,7 +60,7 @@ export type PasteResult =
  * if (paste.ok) definition = applyChanges(definition, paste.changes).definition;
  */
 export function pasteFromYaml(definition: WorkflowDefinition, text: string, options: { offset?: FlowPosition } = {}): PasteResult {
-  const { definition: fragment, problems } = parseWorkflowYaml(text);
+  const { definition: fragment, problems } = parseWorkflowYamlDocument(text);
   if (fragment === undefined) {
     const why = problems[0] === undefined ? '' : `: ${problems[0].message}`;
     return { ok: false, error: `the clipboard holds no workflow${why}`, problems };

@@ -1,4 +1,4 @@
-import { parseWorkflowYaml, stringifyWorkflow, type Problem, type WorkflowDefinition } from '@trellis/engine';
+import { parseWorkflowYamlDocument, stringifyWorkflow, type Problem, type WorkflowDefinition } from '@trellis/engine';
 import { sameJson } from './document.ts';
 import { isCanvasDocument } from './shape.ts';
 
@@ -37,7 +37,8 @@ export interface YamlSync {
  * `lastGood`.
  */
 export function yamlToDocument(text: string, lastGood: WorkflowDefinition): YamlSync {
-  const { definition, problems } = parseWorkflowYaml(text);
+  // the Document reader alone: the writer needs `yaml` anyway, and a second YAML library would grow the initial bundle
+  const { definition, problems } = parseWorkflowYamlDocument(text);
   if (definition === undefined || !isCanvasDocument(definition)) {
     // every parse problem is reported; this one only says why the canvas did not follow when nothing else does
     const fallback: Problem = { code: 'invalid_value', message: 'the canvas cannot show this document', line: 1, column: 1 };

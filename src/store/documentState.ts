@@ -1,4 +1,4 @@
-import { parseWorkflowYaml, type WorkflowDefinition } from '@trellis/engine';
+import { parseWorkflowYamlDocument, type WorkflowDefinition } from '@trellis/engine';
 import {
   applyChanges,
   canRedo,
@@ -105,7 +105,7 @@ export function committedState(
     yamlText: text,
     lastGoodText: text,
     yamlParsed: true,
-    yamlProblems: yamlProblems ?? (movesOnly ? state.yamlProblems : parseWorkflowYaml(text).problems),
+    yamlProblems: yamlProblems ?? (movesOnly ? state.yamlProblems : parseWorkflowYamlDocument(text).problems),
     problems: problemsAfter(state.definition, definition, applied),
     ...prunedSelection(state, definition),
     revision: state.revision + 1,

@@ -1,8 +1,7 @@
-import { LineCounter, parseDocument } from 'yaml';
 import { WorkflowLoadError } from '../errors.js';
-import { YAML_PARSE_OPTIONS } from './parse.js';
 import type { PathSegment, Problem, ProblemCode, RawProblem, Span } from './problems.js';
 import { yamlLocator } from './yaml-positions.js';
+import { readYaml } from './yaml-read.js';
 
 /** A {@link Problem} of a workflow loaded from several files: `file` names the one it is in. */
 export type LoadProblem = Problem & { file?: string };
@@ -118,7 +117,6 @@ export class ProblemSink {
 
 function locatorFor(text: string | undefined): ((raw: RawProblem) => Span) | undefined {
   if (text === undefined) return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  const { doc, lineCounter } = readYaml(text);
   return yamlLocator(doc, lineCounter, text);
 }

@@ -1,5 +1,6 @@
 import type { ProblemSink } from './compile-problems.js';
-import { parseWorkflowYaml, validateWorkflowDefinition } from './parse.js';
+import { validateWorkflowDefinition } from './parse-document.js';
+import { parseWorkflowYaml } from './parse.js';
 import type { Problem } from './problems.js';
 import type { WorkflowBody, WorkflowDefinition, WorkflowExecutorDefinition } from './schema.js';
 

@@ -1,7 +1,7 @@
-import { LineCounter, parseDocument } from 'yaml';
-import { parseWorkflowYaml, YAML_PARSE_OPTIONS } from './parse.js';
+import { parseWorkflowYaml } from './parse.js';
 import { isRecord, sortProblems, type PathSegment, type Problem, type Span } from './problems.js';
 import { yamlLocator } from './yaml-positions.js';
+import { readYaml } from './yaml-read.js';
 
 /**
  * Sub-workflow `ref:` checks that need other files: a ref whose file cannot be read and refs that
@@ -120,8 +120,7 @@ function walk(file: string, stack: string[], load: (path: string) => unknown, ac
 
 function positionsOf(text: string | undefined): (path: PathSegment[]) => Span {
   if (text === undefined) return () => ({ line: 0, column: 0 });
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter });
+  const { doc, lineCounter } = readYaml(text);
   const locator = yamlLocator(doc, lineCounter, text);
   return (path) => locator({ code: 'sub_workflow_cycle', message: '', path });
 }

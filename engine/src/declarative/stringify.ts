@@ -1,9 +1,9 @@
-import { parseDocument, type Document } from 'yaml';
-import { YAML_PARSE_OPTIONS } from './parse.js';
+import type { Document } from 'yaml';
 import type { WorkflowDefinition } from './schema.js';
 import { cleanYaml } from './stringify-clean.js';
 import { deepEqual, withoutUndefined } from './stringify-diff.js';
 import { patchYaml } from './stringify-patch.js';
+import { readYaml } from './yaml-read.js';
 
 /** Options of {@link stringifyWorkflow}. */
 export interface StringifyWorkflowOptions {
@@ -69,7 +69,7 @@ const recent: Parsed[] = [];
 function read(text: string): Parsed | undefined {
   const hit = recent.find((entry) => entry.text === text);
   if (hit !== undefined) return hit;
-  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  const { doc } = readYaml(text);
   if (doc.errors.length > 0) return undefined;
   const parsed: Parsed = { text, doc, data: doc.toJS() };
   recent.unshift(parsed);
