@@ -1,9 +1,12 @@
 import { expect, test } from './fixtures.ts';
+import { InspectorPage } from './pages/InspectorPage.ts';
+import { YamlPanelPage } from './pages/YamlPanelPage.ts';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('designer', () => {
-  test('builds a three-function pipeline from the palette, connects it and types its code', async ({ designer }) => {
+  test('builds a three-function pipeline from the palette, connects it and types its code', async ({ designer, page }) => {
+    const inspector = new InspectorPage(page);
     await designer.goto();
     await expect(designer.nodes()).toHaveCount(0);
 
@@ -26,14 +29,27 @@ test.describe('designer', () => {
     for (const [id, text] of Object.entries(code)) {
       await designer.selectNode(id);
       await expect(designer.field('id')).toHaveValue(id);
-      await designer.field('code').fill(text);
+      await inspector.replaceCode(text);
     }
     for (const [id, text] of Object.entries(code)) {
       await designer.selectNode(id);
-      await expect(designer.field('code')).toHaveValue(text);
+      await expect.poll(() => inspector.codeText()).toBe(text);
     }
     await expect(designer.nodes()).toHaveCount(3);
     await expect(designer.edges()).toHaveCount(2);
+
+    // the YAML says the same: the three functions with their code, and the two edges (compared
+    // without white space, which Monaco's wrapping and the writer's flow or block style move about)
+    const yaml = new YamlPanelPage(page);
+    await yaml.open();
+    const flat = (text: string) => text.replace(/[\s\u00b7]+/g, '');
+    const shown = flat(await yaml.visibleText());
+    for (const [id, body] of Object.entries(code)) {
+      expect(shown).toMatch(new RegExp(`id:${id},?type:function,?code:`));
+      expect(shown).toContain(flat(body));
+    }
+    expect(shown).toMatch(/from:function,?to:function_2/);
+    expect(shown).toMatch(/from:function_2,?to:function_3/);
   });
 
   test('undoes and redoes a drag and a delete', async ({ designer, page }) => {

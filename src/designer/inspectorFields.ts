@@ -11,7 +11,20 @@ export interface InspectorField {
   readonly code: boolean;
   /** Emptying the field removes it from the file (rather than writing `''`). */
   readonly optional: boolean;
+  readonly placeholder?: string;
 }
+
+/** One part of a node's form: a plain text field, or one of the kind-specific editors. */
+export type InspectorSection =
+  | { readonly control: 'text'; readonly spec: InspectorField }
+  /** A function's code in Monaco (or its `use` name). */
+  | { readonly control: 'code' }
+  /** A transform's CEL expression, checked as typed. */
+  | { readonly control: 'cel'; readonly spec: InspectorField }
+  /** A human input's answer schema (`response`). */
+  | { readonly control: 'answer' }
+  /** A sub-workflow's inline workflow or `ref`, and its flags. */
+  | { readonly control: 'subWorkflow' };
 
 const field = (name: InspectorField['field'], label: string, options: Partial<Omit<InspectorField, 'field' | 'label'>> = {}) => ({
   field: name,
@@ -19,24 +32,50 @@ const field = (name: InspectorField['field'], label: string, options: Partial<Om
   multiline: options.multiline ?? false,
   code: options.code ?? false,
   optional: options.optional ?? true,
+  ...(options.placeholder === undefined ? {} : { placeholder: options.placeholder }),
 });
 
-const description = field('description', 'Description', { multiline: true });
+const text = (spec: InspectorField): InspectorSection => ({ control: 'text', spec });
+const description = text(field('description', 'Description', { multiline: true }));
 
-/** The fields the inspector edits, per kind (the rest are edited in the YAML for now). */
-export const INSPECTOR_FIELDS: Readonly<Record<NodeKind, readonly InspectorField[]>> = {
-  agent: [field('name', 'Name'), field('instructions', 'Instructions', { multiline: true }), field('model', 'Model'), description],
-  function: [
-    field('code', 'Code', { multiline: true, code: true, optional: false }),
-    field('input', 'Input type', { code: true }),
-    field('output', 'Output type', { code: true }),
+/** The form of each kind, top to bottom. */
+export const INSPECTOR_SECTIONS: Readonly<Record<NodeKind, readonly InspectorSection[]>> = {
+  agent: [
+    text(field('name', 'Name', { placeholder: 'Default: the id' })),
+    text(field('instructions', 'Instructions', { multiline: true, placeholder: 'You are …' })),
+    text(field('model', 'Model', { placeholder: 'Default model', code: true })),
     description,
   ],
-  transform: [field('expression', 'Expression (CEL)', { multiline: true, code: true, optional: false }), description],
-  request_info: [field('prompt', 'Prompt', { multiline: true, optional: false }), description],
-  workflow: [field('ref', 'Workflow file'), description],
+  function: [
+    { control: 'code' },
+    text(field('input', 'Input type', { code: true, placeholder: 'any' })),
+    text(field('output', 'Output type', { code: true, placeholder: 'any' })),
+    description,
+  ],
+  transform: [{ control: 'cel', spec: field('expression', 'Expression (CEL)', { code: true, optional: false }) }, description],
+  request_info: [
+    text(field('prompt', 'Prompt', { multiline: true, optional: false, placeholder: 'What to ask' })),
+    { control: 'answer' },
+    description,
+  ],
+  workflow: [{ control: 'subWorkflow' }, description],
   output: [description],
 };
+
+/** The executor fields a section edits (its engine problems show under it). */
+export function fieldsOfSection(section: InspectorSection): readonly string[] {
+  switch (section.control) {
+    case 'text':
+    case 'cel':
+      return [section.spec.field];
+    case 'code':
+      return ['code', 'use'];
+    case 'answer':
+      return ['response'];
+    case 'subWorkflow':
+      return ['ref', 'workflow', 'propagate_requests', 'allow_direct_output'];
+  }
+}
 
 /** The value of a field of an executor (undefined when it has none). */
 export function fieldValue(executor: ExecutorDefinition, name: string): unknown {

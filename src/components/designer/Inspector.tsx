@@ -1,9 +1,13 @@
 import { selectSelectedEdgeIds, selectSelectedNodeIds } from '../../designer/selectors.ts';
 import { useDesigner } from '../../designer/useDesigner.ts';
+import '../inspector/inspector.css';
 import { EdgeInspector } from './EdgeInspector.tsx';
 import { NodeInspector } from './NodeInspector.tsx';
 
-/** The right-hand panel: the form of the selected node or edge. */
+/**
+ * The right-hand panel: the form of the selected node or edge. Each form is keyed by what it
+ * edits, so selecting something else unmounts it, and its fields write what they hold first.
+ */
 export function Inspector() {
   const nodes = useDesigner(selectSelectedNodeIds);
   const edges = useDesigner(selectSelectedEdgeIds);

@@ -1,0 +1,98 @@
+import type { Problem } from '@trellis/engine';
+import { useCallback, useId, useMemo, useState } from 'react';
+import { answerOfSchema } from '../../designer/inspector/answerSchema.ts';
+import { keepsSchemaDraft, parseSchemaText, schemaText } from '../../designer/inspector/rawSchema.ts';
+import { AnswerForm } from './AnswerForm.tsx';
+import { TextField } from './TextField.tsx';
+import type { NodeEdits } from './useNodeEdits.ts';
+
+interface AnswerSchemaEditorProps {
+  /** The node's `response` schema (undefined: any answer). */
+  readonly response: Readonly<Record<string, unknown>> | undefined;
+  readonly edits: NodeEdits;
+  readonly problems: readonly Problem[];
+}
+
+type View = 'form' | 'json';
+
+const checkSchemaText = (text: string): string | undefined => {
+  const parsed = parseSchemaText(text);
+  return parsed.kind === 'error' ? parsed.message : undefined;
+};
+
+/**
+ * The answer a human-input node asks for: a small form (text, yes/no, number, a choice, or an
+ * object of named fields of those) that writes the `response` JSON Schema, and the raw JSON for
+ * anything else. A schema the form cannot show whole opens in the JSON view, untouched.
+ */
+export function AnswerSchemaEditor({ response, edits, problems }: AnswerSchemaEditorProps) {
+  const headingId = useId();
+  const answer = useMemo(() => answerOfSchema(response), [response]);
+  const [chosen, setChosen] = useState<View>('form');
+  const view: View = answer === undefined ? 'json' : chosen;
+  const writeText = useCallback(
+    (text: string) => {
+      const parsed = parseSchemaText(text);
+      if (parsed.kind === 'none') edits.typed('response', { response: null });
+      else if (parsed.kind === 'schema') edits.typed('response', { response: parsed.schema });
+      // an error is shown under the field; the text stays there until it can be written
+    },
+    [edits],
+  );
+
+  return (
+    <fieldset className="answer-editor" aria-labelledby={headingId}>
+      <div className="answer-editor-head">
+        <span id={headingId} className="field-label">
+          Answer
+        </span>
+        <div className="segmented" role="group" aria-label="Answer view">
+          {(['form', 'json'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="segmented-option"
+              data-testid={`inspector.answer.view.${option}`}
+              aria-pressed={view === option}
+              disabled={option === 'form' && answer === undefined}
+              onClick={() => {
+                setChosen(option);
+              }}
+            >
+              {option === 'form' ? 'Form' : 'JSON Schema'}
+            </button>
+          ))}
+        </div>
+      </div>
+      {view === 'form' && answer !== undefined ? (
+        <AnswerForm answer={answer} edits={edits} />
+      ) : (
+        <TextField
+          label="Answer schema (JSON)"
+          name="response"
+          value={schemaText(response)}
+          write={writeText}
+          multiline
+          code
+          rows={6}
+          placeholder="Empty: any answer"
+          check={checkSchemaText}
+          keepsDraft={keepsSchemaDraft}
+          problems={problems}
+          {...(answer === undefined && response !== undefined
+            ? { hint: 'This schema has parts the form cannot show, so it is edited as JSON.' }
+            : {})}
+        />
+      )}
+      {view === 'form' && problems.length > 0 && (
+        <ul className="field-problems" data-testid="inspector.problems.response">
+          {problems.map((problem, index) => (
+            <li key={`${String(index)}:${problem.code}`} className="field-error">
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
