@@ -1,10 +1,10 @@
 // Monaco with JavaScript for function code: the language, TypeScript's language service (in its
 // own worker) for completion and syntax errors, and the declarations of `input` and `ctx`. Only
-// the lazily loaded code editor imports this module.
+// the lazily loaded code editor imports this module. The core comes first, as in monacoSetup.ts.
+import { monaco } from './monacoCore.ts';
 import 'monaco-editor/languages/definitions/javascript/register';
 import { javascriptDefaults, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
 import { functionLib } from './functionLib.ts';
-import { monaco } from './monacoCore.ts';
 
 /** Where the declarations of `input` and `ctx` live in the language service. */
 const FUNCTION_LIB_PATH = 'file:///trellis/function-context.d.ts';
