@@ -10,10 +10,10 @@ test.describe('designer', () => {
     await designer.goto();
     await expect(designer.nodes()).toHaveCount(0);
 
-    await designer.dropFromPalette('function', { x: 120, y: 140 });
-    await designer.dropFromPalette('function', { x: 420, y: 140 });
-    await designer.dropFromPalette('function', { x: 720, y: 140 });
-    await expect(designer.nodes()).toHaveCount(3);
+    for (const [count, across] of [0.08, 0.38, 0.68].entries()) {
+      await designer.dropFromPalette('function', await designer.canvasPoint(across, 0.3));
+      await expect(designer.nodes()).toHaveCount(count + 1);
+    }
     expect(await designer.nodeIds()).toEqual(['function', 'function_2', 'function_3']);
     await expect(designer.node('function').getByTestId('canvas.node.start')).toBeVisible();
 
@@ -79,8 +79,10 @@ test.describe('designer', () => {
 
   test('keeps the workflow across a reload', async ({ designer, page }) => {
     await designer.goto();
-    await designer.dropFromPalette('transform', { x: 160, y: 160 });
-    await designer.dropFromPalette('output', { x: 480, y: 260 });
+    await designer.dropFromPalette('transform', await designer.canvasPoint(0.15, 0.35));
+    await expect(designer.nodes()).toHaveCount(1);
+    await designer.dropFromPalette('output', await designer.canvasPoint(0.6, 0.55));
+    await expect(designer.nodes()).toHaveCount(2);
     await designer.connect('transform', 'output');
     await expect(designer.edges()).toHaveCount(1);
     const transform = await designer.position('transform');

@@ -1,4 +1,5 @@
 import { LayoutPage } from './pages/LayoutPage.ts';
+import { RunDockPage } from './pages/RunDockPage.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -19,10 +20,68 @@ test('at 1280x720 every region is on screen and the page does not scroll sideway
     expect(box.width, `${name} width`).toBeGreaterThan(40);
     expect(box.height, `${name} height`).toBeGreaterThan(24);
   }
-  // the canvas is the main work area: it keeps a usable size beside the panels
+  // the canvas is the main work area: it keeps a usable size beside the panels, and most of the height
   const canvas = await layout.canvas.boundingBox();
   expect(canvas?.width ?? 0).toBeGreaterThanOrEqual(500);
-  expect(canvas?.height ?? 0).toBeGreaterThanOrEqual(300);
+  expect(canvas?.height ?? 0).toBeGreaterThanOrEqual(0.6 * 720);
+  // the side panel's tabs are all in view, without scrolling their row
+  const tabs = page.getByRole('tablist', { name: 'Side panels' });
+  expect(await tabs.evaluate((row) => row.scrollWidth - row.clientWidth), 'tab row overflow in pixels').toBe(0);
+  const row = await tabs.boundingBox();
+  for (const tab of await tabs.getByRole('tab').all()) {
+    const box = await tab.boundingBox();
+    const name = (await tab.textContent()) ?? '';
+    expect(box, name).not.toBeNull();
+    if (box === null || row === null) continue;
+    expect(box.x, `${name} tab left edge`).toBeGreaterThanOrEqual(row.x);
+    expect(box.x + box.width, `${name} tab right edge`).toBeLessThanOrEqual(row.x + row.width);
+  }
+});
+
+test('the run panel folds away and back, resizes from its handle, and keeps its size across a reload', async ({ page }) => {
+  const layout = new LayoutPage(page);
+  const dock = new RunDockPage(page);
+  await layout.gotoWithExample();
+  const canvasHeight = async () => (await layout.canvas.boundingBox())?.height ?? 0;
+
+  // the keyboard: arrows step, Home goes to the smallest size; the canvas takes what the dock gives up
+  const start = await dock.reportedHeight();
+  expect(await dock.shownHeight()).toBeCloseTo(start, 0);
+  const tallCanvas = await canvasHeight();
+  await dock.resizeHandle.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => dock.reportedHeight()).toBe(start + 24);
+  expect(await canvasHeight()).toBeCloseTo(tallCanvas - 24, 0);
+  await page.keyboard.press('Home');
+  await expect.poll(() => dock.reportedHeight()).toBe(96);
+  await expect.poll(() => dock.shownHeight()).toBeCloseTo(96, 0);
+
+  // the pointer: dragging the handle up makes the dock taller, never past what the canvas keeps
+  await dock.dragHandleUp(120);
+  await expect.poll(() => dock.reportedHeight()).toBe(96 + 120);
+  await dock.dragHandleUp(300);
+  await expect.poll(() => dock.reportedHeight()).toBe(720 - 330);
+  expect(await canvasHeight()).toBeGreaterThanOrEqual(260);
+  await dock.resizeHandle.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('PageUp');
+  await expect.poll(() => dock.reportedHeight()).toBe(96 + 96);
+
+  // folded: one line that says how the run is going, and a canvas with almost all the height
+  await dock.toggle.click();
+  await expect(dock.toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(dock.toggle).toHaveAccessibleName('Show run panel');
+  await expect(dock.body).toBeHidden();
+  await expect(dock.summary).toHaveText('Run ready');
+  expect(await canvasHeight()).toBeGreaterThan(600);
+
+  // kept across a reload, folded and at the size it had
+  await page.reload();
+  await expect(dock.toggle).toHaveAttribute('aria-expanded', 'false');
+  await dock.toggle.press('Enter');
+  await expect(dock.body).toBeVisible();
+  await expect(layout.runPanel).toBeVisible();
+  await expect.poll(() => dock.reportedHeight()).toBe(96 + 96);
 });
 
 for (const scheme of ['dark', 'light'] as const) {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures.ts';
 import { YamlPanelPage } from './pages/YamlPanelPage.ts';
 
-// tall enough for the whole example to be rendered in the editor (Monaco renders visible lines only)
+// Monaco renders the lines in view only: the test scrolls to the start or the end of the text
+// before looking for a line there, so it does not depend on how tall the editor is.
 test.use({ viewport: { width: 1440, height: 1400 } });
 
 const EXAMPLE = 'switch-case-triage.workflow.yaml';
@@ -21,6 +22,7 @@ test.describe('YAML panel', () => {
     await yaml.open();
     await expect(yaml.tab).toHaveAttribute('aria-selected', 'true');
     await expect(yaml.line('name: switch_case_triage')).toBeVisible();
+    await yaml.scrollToEnd();
     await expect(yaml.line('archive: { x: 300, y: 140 }')).toBeVisible();
     await expect(yaml.status).toContainText('YAML is valid.');
 
@@ -60,7 +62,9 @@ test.describe('YAML panel', () => {
     await designer.dragNode('shelve', { x: 120, y: 60 });
     const after = await designer.position('shelve');
     expect(after).not.toEqual(before);
+    await yaml.scrollToEnd();
     await expect(yaml.line(`shelve: { x: ${String(after.x)}, y: ${String(after.y)} }`)).toBeVisible();
+    await yaml.scrollToStart();
     await expect(yaml.line('# kept through canvas edits')).toBeVisible();
     const text = await yaml.visibleText();
     expect(text.startsWith('# kept through canvas edits\n# A switch-case')).toBe(true);
@@ -73,6 +77,7 @@ test.describe('YAML panel', () => {
   test('completes and validates against the workflow schema in the yaml worker', async ({ designer, page }) => {
     await designer.goto();
     await designer.openExample(EXAMPLE);
+    await expect(designer.nodes()).toHaveCount(5);
     const yaml = new YamlPanelPage(page);
     // the tabs are a keyboard tablist: arrows move between them
     await yaml.inspectorTab.focus();

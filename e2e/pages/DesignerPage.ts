@@ -56,6 +56,16 @@ export class DesignerPage {
     return this.nodes().evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-id') ?? ''));
   }
 
+  /**
+   * A point on the canvas as fractions of its visible size (0..1 across and down), in pixels from
+   * its top left corner: drops placed this way land apart at any window size.
+   */
+  async canvasPoint(across: number, down: number): Promise<{ x: number; y: number }> {
+    const box = await this.canvas.boundingBox();
+    if (box === null) throw new Error('the canvas is not on screen');
+    return { x: Math.round(box.width * across), y: Math.round(box.height * down) };
+  }
+
   /** Drags a palette kind onto the canvas, `at` pixels from the canvas's top left corner. */
   async dropFromPalette(kind: string, at: { x: number; y: number }): Promise<void> {
     await this.paletteItem(kind).dragTo(this.canvas, { targetPosition: at });
@@ -97,9 +107,11 @@ export class DesignerPage {
     return { x: Number(match[1]), y: Number(match[2]) };
   }
 
+  /** Opens an example and waits until it is loaded (the menu closes and gives the focus back then). */
   async openExample(file: string): Promise<void> {
     await this.examplesButton.click();
     await this.page.getByTestId(`examples.item.${file}`).click();
+    await this.page.locator('[data-testid="toolbar.examples"][aria-expanded="false"]').waitFor();
   }
 
   /** Presses Tab until the element with this test id has the focus. */

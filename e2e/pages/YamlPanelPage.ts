@@ -40,6 +40,21 @@ export class YamlPanelPage {
     return lines.join('\n');
   }
 
+  /**
+   * Scrolls the editor to its last line (the cursor goes there). Monaco renders the lines in view
+   * only, so a test looking for a line near the end brings it into view first.
+   */
+  async scrollToEnd(): Promise<void> {
+    await this.focus();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  /** Scrolls the editor to its first line (the cursor goes there). */
+  async scrollToStart(): Promise<void> {
+    await this.focus();
+    await this.page.keyboard.press('Control+Home');
+  }
+
   /** Puts the cursor in the editor. */
   async focus(): Promise<void> {
     await this.editor.locator('.monaco-editor .view-lines').click();

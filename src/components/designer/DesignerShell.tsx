@@ -4,13 +4,14 @@ import { useDesignerKeys } from '../../designer/useDesignerKeys.ts';
 import { FilesLayer } from '../files/FilesLayer.tsx';
 import { Canvas } from './Canvas.tsx';
 import { Palette } from './Palette.tsx';
-import { RunPanel } from './RunPanel.tsx';
+import { RunDock } from './RunDock.tsx';
 import { SidePanel, type SideTab } from './SidePanel.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 /**
  * The designer: toolbar on top, palette, canvas and the side panel (inspector, YAML) side by side,
- * the run panel below. The side panel widens while a text panel is open.
+ * the run panel docked below (resizable and collapsible, so the canvas keeps most of the height).
+ * The side panel widens while a text panel is open.
  */
 export function DesignerShell() {
   useDesignerKeys();
@@ -26,7 +27,7 @@ export function DesignerShell() {
             <Canvas />
             <SidePanel tab={tab} onTabChange={setTab} />
           </div>
-          <RunPanel />
+          <RunDock />
         </div>
       </FilesLayer>
     </ReactFlowProvider>
