@@ -15,9 +15,9 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
+  EMPTY_CANVAS_VIEWPORT,
   FIT_VIEW_OPTIONS,
-  flowEdges,
-  flowNodes,
+  FlowElementCache,
   SNAP_GRID,
   type Size,
   type WorkflowFlowEdge,
@@ -39,6 +39,8 @@ const nodeTypes: NodeTypes = { workflowNode: WorkflowNode };
 const edgeTypes: EdgeTypes = { workflowEdge: WorkflowEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+// smaller than React Flow's 200 x 150, which hides much of a canvas at 1280 x 720
+const MINIMAP_STYLE = { width: 160, height: 110 };
 
 function minimapNodeColor(node: WorkflowFlowNode): string {
   return `var(--kind-${node.data.node.kind})`;
@@ -62,7 +64,7 @@ export function Canvas() {
   const editable = useDesigner(selectEditable);
   const documentId = useDesigner(selectDocumentId);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const addNode = useAddNode();
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -70,16 +72,21 @@ export function Canvas() {
   // the history and autosave) once, when the node is dropped: rewriting the document on every
   // pointer move would cost a full YAML write per frame on large workflows.
   const [dragging, setDragging] = useState<ReadonlyMap<NodeId, FlowPosition>>(() => new Map());
-  const drawnPositions = useMemo(() => (dragging.size === 0 ? positions : new Map([...positions, ...dragging])), [positions, dragging]);
+  // keeps the objects of unchanged nodes and edges, so a drag frame reprocesses the dragged node only
+  const [elements] = useState(() => new FlowElementCache());
   const drawnNodes = useMemo(
-    () => flowNodes(nodes, drawnPositions, selectedNodes, measured),
-    [nodes, drawnPositions, selectedNodes, measured],
+    () => elements.nodes(nodes, positions, dragging, selectedNodes, measured),
+    [elements, nodes, positions, dragging, selectedNodes, measured],
   );
-  const drawnEdges = useMemo(() => flowEdges(edges, selectedEdges), [edges, selectedEdges]);
+  const drawnEdges = useMemo(() => elements.edges(edges, selectedEdges), [elements, edges, selectedEdges]);
 
+  // Fits the drawing when a document is opened. Not an empty one: React Flow would keep the fit
+  // pending and zoom onto the first node dropped, moving the canvas under the person's pointer;
+  // an empty document starts from the home view instead.
   useEffect(() => {
-    void fitView(FIT_VIEW_OPTIONS);
-  }, [documentId, fitView]);
+    if (selectCanvasNodes(store.getState()).length > 0) void fitView(FIT_VIEW_OPTIONS);
+    else void setViewport(EMPTY_CANVAS_VIEWPORT);
+  }, [documentId, fitView, setViewport, store]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<WorkflowFlowNode>[]) => {
@@ -191,13 +198,19 @@ export function Canvas() {
         selectionKeyCode="Shift"
         snapToGrid
         snapGrid={SNAP_GRID}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultViewport={EMPTY_CANVAS_VIEWPORT}
         minZoom={0.2}
         aria-label="Workflow canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP_GRID[0]} size={1.2} />
-        <MiniMap<WorkflowFlowNode> pannable zoomable ariaLabel="Minimap" className="canvas-minimap" nodeColor={minimapNodeColor} />
+        <MiniMap<WorkflowFlowNode>
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          className="canvas-minimap"
+          style={MINIMAP_STYLE}
+          nodeColor={minimapNodeColor}
+        />
         <Controls aria-label="Zoom controls" />
         <CanvasCommandLayer canvas={canvasRef} />
       </ReactFlow>
