@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import { workflowDefinitionSchema } from './schema.js';
 
 /** The `$id` of the workflow file JSON Schema. */
@@ -14,7 +14,7 @@ let cached: Record<string, unknown> | undefined;
  */
 export function getWorkflowJsonSchema(): Record<string, unknown> {
   if (cached === undefined) {
-    const generated = JSON.stringify(z.toJSONSchema(workflowDefinitionSchema, { target: 'draft-2020-12' }));
+    const generated = JSON.stringify(toJSONSchema(workflowDefinitionSchema, { target: 'draft-2020-12' }));
     // zod names the recursive workflow body `__schema0`; give it a readable name
     const named = JSON.parse(generated.replaceAll('__schema0', 'workflow_body')) as Record<string, unknown>;
     cached = {

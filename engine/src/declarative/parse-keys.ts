@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   executorSchema,
   fanInEdgeSchema,
@@ -19,21 +19,21 @@ import { isRecord, type PathSegment } from './problems.js';
  */
 
 /** The object schema inside the lazy `workflowBodySchema`. */
-export const workflowBodyObjectSchema = (workflowBodySchema as unknown as z.ZodLazy<z.ZodObject>).unwrap();
+export const workflowBodyObjectSchema = (workflowBodySchema as unknown as z.ZodMiniLazy<z.ZodMiniObject>)._zod.def.getter();
+
+/** The object schema of each executor kind, in schema order. */
+export const executorSchemas: ReadonlyMap<string, z.ZodMiniObject> = new Map(
+  executorSchema._zod.def.options.map((option) => [option.shape.type._zod.def.values.join(), option as z.ZodMiniObject]),
+);
 
 /** The six executor kinds, in schema order. */
-export const EXECUTOR_TYPES: readonly string[] = executorSchema.options.map((option) => option.shape.type.value);
-
-/** The object schema of each executor kind. */
-export const executorSchemas: ReadonlyMap<string, z.ZodObject> = new Map(
-  executorSchema.options.map((option) => [option.shape.type.value, option as z.ZodObject]),
-);
+export const EXECUTOR_TYPES: readonly string[] = [...executorSchemas.keys()];
 
 /** The edge shapes. */
 export type EdgeKind = 'single' | 'fan_out' | 'fan_in' | 'switch';
 
 /** The object schema of each edge shape. */
-export const edgeSchemas: Readonly<Record<EdgeKind, z.ZodObject>> = {
+export const edgeSchemas: Readonly<Record<EdgeKind, z.ZodMiniObject>> = {
   single: singleEdgeSchema,
   fan_out: fanOutEdgeSchema,
   fan_in: fanInEdgeSchema,
@@ -70,7 +70,7 @@ export function mappingKind(path: readonly PathSegment[]): MappingKind | undefin
 
 const rootKeys = Object.keys(workflowDefinitionSchema.shape);
 const bodyKeys = Object.keys(workflowBodyObjectSchema.shape);
-const layoutEntryKeys = Object.keys((layoutSchema.valueType as z.ZodObject).shape);
+const layoutEntryKeys = Object.keys((layoutSchema._zod.def.valueType as z.ZodMiniObject).shape);
 const caseKeys = Object.keys(switchCaseSchema.shape);
 const defaultKeys = Object.keys(switchDefaultSchema.shape);
 const edgeKeys = ['from', 'to', 'condition', 'switch'];

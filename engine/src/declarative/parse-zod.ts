@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { EXECUTOR_TYPES, allowedKeys, edgeKind, edgeSchemas, mappingKind } from './parse-keys.js';
 import { didYouMean, isRecord, show, type PathSegment, type RawProblem } from './problems.js';
 import { switchCaseSchema, switchDefaultSchema, workflowDefinitionSchema } from './schema.js';
