@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
+import { lazy, useCallback, useEffect, useMemo, useState, type RefObject } from 'react';
 import { useAutoLayout } from '../../designer/autoLayout/useAutoLayout.ts';
 import { FIT_VIEW_OPTIONS } from '../../designer/flowElements.ts';
 import { useCanvasClipboard } from '../../designer/keyboard/useCanvasClipboard.ts';
@@ -7,9 +7,12 @@ import { useCanvasKeys, type CanvasKeyCommands } from '../../designer/keyboard/u
 import { selectEditable, selectSelectedNodeIds } from '../../designer/selectors.ts';
 import { useDesigner, useDesignerStore } from '../../designer/useDesigner.ts';
 import { asNodeId, type NodeId } from '../../model/index.ts';
+import { LazyPart } from '../lazy/LazyPart.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
-import { ConnectDialog } from './ConnectDialog.tsx';
-import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+
+// loaded when first opened, so the first page does not carry them
+const ConnectDialog = lazy(() => import('./ConnectDialog.tsx').then((module) => ({ default: module.ConnectDialog })));
+const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx').then((module) => ({ default: module.ShortcutsDialog })));
 
 /** How long a status message stays up. */
 const MESSAGE_MS = 8000;
@@ -81,8 +84,16 @@ export function CanvasCommandLayer({ canvas }: { canvas: RefObject<HTMLElement |
       <p className="canvas-message" role="status" data-testid="canvas.message">
         {message}
       </p>
-      {dialog?.kind === 'shortcuts' && <ShortcutsDialog onClose={closeDialog} />}
-      {dialog?.kind === 'connect' && <ConnectDialog source={dialog.source} onClose={closeDialog} />}
+      {dialog?.kind === 'shortcuts' && (
+        <LazyPart what="the shortcuts" testId="shortcuts" onClose={closeDialog}>
+          <ShortcutsDialog onClose={closeDialog} />
+        </LazyPart>
+      )}
+      {dialog?.kind === 'connect' && (
+        <LazyPart what="the connect dialog" testId="connect" onClose={closeDialog}>
+          <ConnectDialog source={dialog.source} onClose={closeDialog} />
+        </LazyPart>
+      )}
     </>
   );
 }

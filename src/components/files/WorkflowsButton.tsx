@@ -1,11 +1,18 @@
-import { useRef, useState } from 'react';
-import { WorkflowsDialog } from './WorkflowsDialog.tsx';
+import { lazy, useRef, useState } from 'react';
+import { LazyPart } from '../lazy/LazyPart.tsx';
 import './files.css';
+
+// loaded when first opened: the first page does not need the list of stored workflows
+const WorkflowsDialog = lazy(() => import('./WorkflowsDialog.tsx').then((module) => ({ default: module.WorkflowsDialog })));
 
 /** The toolbar's "Workflows" button: opens the list of stored workflows, and takes the focus back when it closes. */
 export function WorkflowsButton() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
   return (
     <>
       <button
@@ -22,12 +29,9 @@ export function WorkflowsButton() {
         Workflows
       </button>
       {open && (
-        <WorkflowsDialog
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
-        />
+        <LazyPart what="the workflow list" testId="workflows" onClose={close}>
+          <WorkflowsDialog onClose={close} />
+        </LazyPart>
       )}
     </>
   );

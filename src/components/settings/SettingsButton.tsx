@@ -1,7 +1,10 @@
-import { useRef, useState } from 'react';
+import { lazy, useRef, useState } from 'react';
 import { useRunStoreState } from '../../run/runContext.ts';
-import { SettingsDialog } from './SettingsDialog.tsx';
+import { LazyPart } from '../lazy/LazyPart.tsx';
 import './settings.css';
+
+// loaded when first opened: the first page does not need the settings form
+const SettingsDialog = lazy(() => import('./SettingsDialog.tsx').then((module) => ({ default: module.SettingsDialog })));
 
 /**
  * The toolbar's Settings button and its modal dialog (a native `<dialog>`: it keeps the focus
@@ -40,7 +43,11 @@ export function SettingsButton() {
           setOpen(false);
         }}
       >
-        {open && <SettingsDialog onClose={close} />}
+        {open && (
+          <LazyPart what="the settings" testId="settings" onClose={close}>
+            <SettingsDialog onClose={close} />
+          </LazyPart>
+        )}
       </dialog>
     </>
   );
