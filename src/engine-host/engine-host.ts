@@ -33,6 +33,8 @@ export interface EngineHostOptions {
   readonly batching?: Partial<BatchingOptions>;
   /** A monotonic clock for durations and latencies, in ms (default `performance.now`). */
   readonly now?: () => number;
+  /** The pause before each delta the offline mock model streams, in ms (default 0: no pause). */
+  readonly mockTokenDelayMs?: number;
 }
 
 /** A run the host knows: its workflow instance, and the queue its continuations run in. */
@@ -61,13 +63,17 @@ export class EngineHost {
   readonly #scopes: CheckpointScopes;
   readonly #batching: BatchingOptions;
   readonly #now: () => number;
+  readonly #mockTokenDelayMs: number;
   readonly #runs = new Map<string, HostedRun>();
+  /** The batcher of each run streaming now, for the page's flow control. */
+  readonly #batchers = new Map<string, EventBatcher>();
 
   constructor(options: EngineHostOptions) {
     this.#post = options.post;
     this.#scopes = new CheckpointScopes(options.createStorage);
     this.#batching = { ...DEFAULT_BATCHING, ...options.batching };
     this.#now = options.now ?? (() => performance.now());
+    this.#mockTokenDelayMs = options.mockTokenDelayMs ?? 0;
   }
 
   /** Handles one command; never throws (what goes wrong is reported through `post`). */
@@ -83,12 +89,17 @@ export class EngineHost {
         this.#respond(command);
         return;
       case 'cancel': {
+        // Events held for a slow page go at once: the run's end must not wait for them.
+        this.#batchers.get(command.runId)?.release();
         const run = this.#runs.get(command.runId);
         if (run === undefined) return;
         run.cancelEpoch += 1;
         run.workflow.cancel();
         return;
       }
+      case 'events_received':
+        this.#batchers.get(command.runId)?.received(command.batches);
+        return;
       case 'list_checkpoints':
         void this.#listCheckpoints(command);
         return;
@@ -102,6 +113,8 @@ export class EngineHost {
   dispose(): void {
     for (const run of this.#runs.values()) run.workflow.cancel();
     this.#runs.clear();
+    for (const batcher of this.#batchers.values()) batcher.release();
+    this.#batchers.clear();
   }
 
   #start(command: StartRunCommand): void {
@@ -148,7 +161,7 @@ export class EngineHost {
     try {
       const scopeStorage = this.#scopes.storageFor(checkpointScope);
       const checkpointStorage = redact === undefined ? scopeStorage : new RedactingCheckpointStorage(scopeStorage, redact);
-      workflow = loadWorkflowFromYaml(yamlText, { client: chatClientFor(model), checkpointStorage });
+      workflow = loadWorkflowFromYaml(yamlText, { client: chatClientFor(model, this.#mockTokenDelayMs), checkpointStorage });
     } catch (error) {
       const ending: Ending =
         error instanceof WorkflowLoadError
@@ -187,7 +200,7 @@ export class EngineHost {
     });
   }
 
-  /** Streams one continuation's events in batches; resolves to how it ended. */
+  /** Streams one continuation's events in batches; resolves to how it ended once the page has them all. */
   async #stream(
     runId: string,
     redact: Redact | undefined,
@@ -195,6 +208,7 @@ export class EngineHost {
     stateIfRefused: WorkflowRunState,
   ): Promise<Ending> {
     const batcher = new EventBatcher(runId, this.#post, this.#batching, redact);
+    this.#batchers.set(runId, batcher);
     let state: WorkflowRunState | undefined;
     let failure: { error: ErrorDetails; executorId?: string } | undefined;
     try {
@@ -209,8 +223,12 @@ export class EngineHost {
       // (nothing to answer, a wrong answer, no checkpoint) throws before any.
       failure ??= { error: toErrorDetails(error) };
     }
-    batcher.flush();
     const finalState = state ?? stateIfRefused;
+    // The end waits for the page to take the events held for it; a stopped run's end does not.
+    if (finalState === 'cancelled') batcher.release();
+    else batcher.flush();
+    await batcher.drained();
+    if (this.#batchers.get(runId) === batcher) this.#batchers.delete(runId);
     if (finalState === 'cancelled') return { reason: 'cancelled', state: finalState };
     if (failure !== undefined) return { reason: 'failed', state: finalState, ...failure };
     return { reason: finalState === 'failed' ? 'failed' : 'finished', state: finalState };

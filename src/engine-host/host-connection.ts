@@ -7,10 +7,14 @@ interface PendingCall {
   fail(why: string): void;
 }
 
+/** Tells the host that the page took `batches` event batches of a run (flow control; see `EventsReceivedCommand`). */
+export type AcknowledgeBatches = (runId: string, batches: number) => void;
+
 /**
  * The page's side of a connection to one engine host, shared by both clients: routes what the host
- * sends (run messages to the per-frame delivery, answers to the call that asked), tracks which runs
- * are active, and can end them itself when the host is gone.
+ * sends (run messages to the per-frame delivery, answers to the call that asked), tells the host
+ * which event batches the page took (once per frame, when they are handed to the listeners),
+ * tracks which runs are active, and can end them itself when the host is gone.
  */
 export class HostConnection {
   readonly #delivery: RunMessageDelivery;
@@ -22,10 +26,17 @@ export class HostConnection {
   readonly #activeRuns = new Map<string, { since: number; due: number }>();
   readonly #calls = new Map<string, PendingCall>();
   #nextCallId = 0;
+  readonly #acknowledge: AcknowledgeBatches;
+  /** Event batches received per run since the last delivery. */
+  #unacknowledged = new Map<string, number>();
 
-  constructor(scheduleFrame: FrameScheduler, now: () => number = () => performance.now()) {
+  constructor(scheduleFrame: FrameScheduler, acknowledge: AcknowledgeBatches, now: () => number = () => performance.now()) {
     this.#delivery = new RunMessageDelivery(scheduleFrame);
+    this.#acknowledge = acknowledge;
     this.#now = now;
+    this.#delivery.subscribe(() => {
+      this.#acknowledgeDelivered();
+    });
   }
 
   /** A command for this run is on its way: the run is active until its `run_ended`. */
@@ -48,6 +59,7 @@ export class HostConnection {
   receive(message: HostMessage): void {
     switch (message.type) {
       case 'events':
+        this.#unacknowledged.set(message.runId, (this.#unacknowledged.get(message.runId) ?? 0) + 1);
         this.#delivery.push(message);
         return;
       case 'run_ended': {
@@ -137,6 +149,14 @@ export class HostConnection {
     this.failCalls(why);
     this.#activeRuns.clear();
     this.#delivery.clear();
+    this.#unacknowledged.clear();
+  }
+
+  /** The batches just handed to the listeners are taken: the host may send as many more. */
+  #acknowledgeDelivered(): void {
+    const delivered = this.#unacknowledged;
+    this.#unacknowledged = new Map();
+    for (const [runId, batches] of delivered) this.#acknowledge(runId, batches);
   }
 
   #call(send: (callId: string) => void, call: PendingCall): void {

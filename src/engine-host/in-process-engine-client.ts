@@ -42,7 +42,10 @@ export class InProcessEngineClient implements EngineClient {
 
   constructor(options: InProcessEngineClientOptions) {
     this.#loadHost = options.loadHost;
-    this.#connection = new HostConnection(options.scheduleFrame ?? defaultFrameScheduler);
+    this.#connection = new HostConnection(options.scheduleFrame ?? defaultFrameScheduler, (runId, batches) => {
+      // Only to a host that is loaded (one that sent batches); never loads one.
+      void this.#host?.then((loaded) => loaded.host?.handle({ type: 'events_received', runId, batches }));
+    });
   }
 
   start(command: Omit<StartRunCommand, 'type'>): void {

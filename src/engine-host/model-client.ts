@@ -5,14 +5,36 @@ import type { ConnectionResult, ModelSettings } from './protocol.ts';
 /** How long a connection test waits for the endpoint before it says so. */
 const CONNECTION_TEST_TIMEOUT_MS = 15_000;
 
-/** The chat client behind a run's `agent` nodes. */
-export function chatClientFor(model: ModelSettings): ChatClient {
+/**
+ * The chat client behind a run's `agent` nodes. `mockTokenDelayMs` paces the offline mock's
+ * streamed deltas (0: at once), so a person can watch its reply arrive as a real model's would.
+ */
+export function chatClientFor(model: ModelSettings, mockTokenDelayMs = 0): ChatClient {
   switch (model.kind) {
     case 'mock':
-      return new MockChatClient();
+      return mockTokenDelayMs > 0 ? new MockChatClient({ delayMs: mockTokenDelayMs, sleep }) : new MockChatClient();
     case 'openai':
       return new OpenAIChatClient({ baseUrl: model.baseUrl, model: model.model, apiKey: model.apiKey });
   }
+}
+
+/** Waits `ms`; a run's abort (Stop) ends the wait at once with the signal's reason. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** What must never leave the host for these settings: the API key. Undefined when there is none. */

@@ -68,6 +68,17 @@ export interface CancelCommand {
   readonly runId: string;
 }
 
+/**
+ * Flow control: the page took `batches` event batches of the run (handed them to its listeners).
+ * The host keeps only a few batches of a run in flight and holds later events until the page
+ * takes some, so a flood waits in the engine's heap, not the page's.
+ */
+export interface EventsReceivedCommand {
+  readonly type: 'events_received';
+  readonly runId: string;
+  readonly batches: number;
+}
+
 /** Asks for the checkpoints kept in a scope (answered by a `checkpoints` message). */
 export interface ListCheckpointsCommand {
   readonly type: 'list_checkpoints';
@@ -84,7 +95,13 @@ export interface TestConnectionCommand {
 
 /** Everything the page sends to the engine host. */
 export type HostCommand =
-  StartRunCommand | ResumeRunCommand | RespondCommand | CancelCommand | ListCheckpointsCommand | TestConnectionCommand;
+  | StartRunCommand
+  | ResumeRunCommand
+  | RespondCommand
+  | CancelCommand
+  | EventsReceivedCommand
+  | ListCheckpointsCommand
+  | TestConnectionCommand;
 
 /** How a run (or one continuation of it) ended. */
 export type RunEndReason =
@@ -118,6 +135,8 @@ export interface RunEventsMessage {
   readonly type: 'events';
   readonly runId: string;
   readonly events: readonly TimedEvent[];
+  /** How many later events of the run the host still holds, waiting for the page to take batches (see `EventsReceivedCommand`). */
+  readonly held?: number;
 }
 
 /** A run (or continuation) ended; sent after its last `events` batch. */

@@ -1,5 +1,5 @@
 import type { RunMessageListener } from './engine-client.ts';
-import type { RunMessage, TimedEvent } from './protocol.ts';
+import type { RunEventsMessage, RunMessage, TimedEvent } from './protocol.ts';
 
 /** Calls `callback` once, at the next frame (the page's `requestAnimationFrame`, a timer elsewhere). */
 export type FrameScheduler = (callback: () => void) => void;
@@ -37,7 +37,7 @@ export class RunMessageDelivery {
 
   /** Queues a message for the next frame. */
   push(message: RunMessage): void {
-    if (message.type === 'events') this.#pushEvents(message.runId, message.events);
+    if (message.type === 'events') this.#pushEvents(message);
     else {
       this.#queue.push(message);
       this.#openBatch = undefined;
@@ -49,15 +49,18 @@ export class RunMessageDelivery {
     });
   }
 
-  #pushEvents(runId: string, events: readonly TimedEvent[]): void {
+  #pushEvents(message: RunEventsMessage): void {
+    const { runId, events, held } = message;
     const open = this.#openBatch;
     if (open?.runId === runId) {
       for (const event of events) open.events.push(event);
+      // The merged message says what the latest batch said about the events the host holds.
+      this.#queue[this.#queue.length - 1] = { type: 'events', runId, events: open.events, ...(held === undefined ? {} : { held }) };
       return;
     }
     const batch = { runId, events: [...events] };
     this.#openBatch = batch;
-    this.#queue.push({ type: 'events', runId, events: batch.events });
+    this.#queue.push({ type: 'events', runId, events: batch.events, ...(held === undefined ? {} : { held }) });
   }
 
   subscribe(listener: RunMessageListener): () => void {

@@ -56,7 +56,10 @@ export class WorkerEngineClient implements EngineClient {
   constructor(options: WorkerEngineClientOptions) {
     this.#createWorker = options.createWorker;
     this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
-    this.#connection = new HostConnection(options.scheduleFrame ?? defaultFrameScheduler);
+    this.#connection = new HostConnection(options.scheduleFrame ?? defaultFrameScheduler, (runId, batches) => {
+      // To the current worker, never starting one (a fresh worker ignores runs it does not have).
+      this.#worker?.post({ type: 'events_received', runId, batches });
+    });
   }
 
   start(command: Omit<StartRunCommand, 'type'>): void {
