@@ -1,5 +1,6 @@
 import type { WorkflowEventType } from '@trellis/engine';
 import { eventExecutorId } from './describeEvent.ts';
+import { parseLogCountKey } from './runLog.ts';
 import type { LogEntry } from './runState.ts';
 
 /** What the event log shows: every event, or those about one node and/or of one type. */
@@ -42,4 +43,14 @@ export function filterLog(log: readonly LogEntry[], filter: EventFilter): readon
 /** A timestamp relative to the run's first event: `+0.000 s`. */
 export function relativeTime(at: number, origin: number | undefined): string {
   return `+${((at - (origin ?? at)) / 1000).toFixed(3)} s`;
+}
+
+/** How many of the run's events the filter lets through, counted exactly (see `RunState.logCounts`). */
+export function countMatching(counts: Readonly<Record<string, number>>, filter: EventFilter): number {
+  let total = 0;
+  for (const [key, count] of Object.entries(counts)) {
+    const { type, nodeId } = parseLogCountKey(key);
+    if ((filter.type === undefined || type === filter.type) && (filter.nodeId === undefined || nodeId === filter.nodeId)) total += count;
+  }
+  return total;
 }

@@ -4,7 +4,7 @@ import type { RunDocument } from './runStore.ts';
 
 const graphs = new WeakMap<readonly unknown[], readonly RunGraphEdge[]>();
 
-/** What a run needs from the open document: its YAML, its id (the checkpoint scope), its edges. */
+/** What a run needs from the open document: its YAML, its id (the checkpoint scope), its edges, its start node. */
 export function runDocumentOf(state: DesignerState): RunDocument {
   const edges = selectCanvasEdges(state);
   let graph = graphs.get(edges);
@@ -12,5 +12,6 @@ export function runDocumentOf(state: DesignerState): RunDocument {
     graph = edges.filter((edge) => !edge.dangling).map((edge) => ({ source: edge.source, target: edge.target, kind: edge.kind }));
     graphs.set(edges, graph);
   }
-  return { yamlText: state.yamlText, checkpointScope: state.documentId, graph };
+  const start = state.definition.workflow.start;
+  return { yamlText: state.yamlText, checkpointScope: state.documentId, graph, startId: start === '' ? undefined : start };
 }

@@ -1,7 +1,9 @@
 import type { WorkflowEvent } from '@trellis/engine';
 import { describe, expect, it } from 'vitest';
 import type { RunMessage, RunOutcome } from '../engine-host/protocol.ts';
-import { applyRunMessages, markAnswered } from './runReducer.ts';
+import { RunBacklog } from './runBacklog.ts';
+import { LOG_LIMIT, logCountKey } from './runLog.ts';
+import { applyBacklog, applyRunMessages, markAnswered } from './runReducer.ts';
 import { edgeKey, NO_RUN, startingRun, type RunGraphEdge, type RunState } from './runState.ts';
 
 const LINEAR: RunGraphEdge[] = [
@@ -215,5 +217,59 @@ describe('applyRunMessages', () => {
     expect(state.edges[edgeKey('n', 'n')]?.messages).toBe(2);
     expect(state.edges[edgeKey('n', 'exit')]?.messages).toBe(1);
     expect(state.nodes.n?.runs).toBe(3);
+  });
+
+  it('keeps the latest events in the log and counts every event exactly', () => {
+    const ticks = Array.from({ length: LOG_LIMIT + 5 }, (_, index): WorkflowEvent => ({
+      type: 'custom',
+      name: 'tick',
+      executorId: 'a',
+      data: index,
+    }));
+    const state = run(LINEAR, batch('r1', ...step(1, 'a')), batch('r1', ...ticks));
+    expect(state.logTotal).toBe(LOG_LIMIT + 10);
+    expect(state.log).toHaveLength(LOG_LIMIT);
+    expect(state.log[0]?.seq).toBe(10);
+    expect(state.log.at(-1)?.seq).toBe(LOG_LIMIT + 9);
+    expect(state.logCounts).toEqual({
+      [logCountKey('superstep_start', undefined)]: 1,
+      [logCountKey('superstep_complete', undefined)]: 1,
+      [logCountKey('executor_start', 'a')]: 1,
+      [logCountKey('executor_output', 'a')]: 1,
+      [logCountKey('executor_complete', 'a')]: 1,
+      [logCountKey('custom', 'a')]: LOG_LIMIT + 5,
+    });
+  });
+
+  it('applies a backlog while there is time, at least one slice, leaving the rest queued', () => {
+    const backlog = new RunBacklog();
+    const ticks = Array.from({ length: 1000 }, (_, index): WorkflowEvent => ({
+      type: 'custom',
+      name: 'tick',
+      executorId: 'a',
+      data: index,
+    }));
+    backlog.push([batch('r1', ...step(1, 'a')), batch('r1', ...ticks), ended('r1')]);
+    const start = startingRun('r1', LINEAR, 0, false);
+    const first = applyBacklog(start, backlog, () => false);
+    expect(first.logTotal).toBe(5); // one slice: the first batch, whole
+    expect(first.nodes.a?.status).toBe('done');
+    expect(backlog.size).toBe(1001);
+    let slices = 0;
+    const second = applyBacklog(first, backlog, () => ++slices < 3);
+    expect(second.logTotal).toBe(5 + 3 * 256);
+    expect(second.phase).toBe('running');
+    const last = applyBacklog(second, backlog, () => true);
+    expect(last).toMatchObject({ logTotal: 1005, phase: 'ended' });
+    expect(backlog.size).toBe(0);
+    expect(applyBacklog(last, backlog, () => true)).toBe(last);
+  });
+
+  it('shows a new run’s start node queued until it starts, and idle again if it never did', () => {
+    const fresh = startingRun('r1', LINEAR, 0, false, 'a');
+    expect(fresh.nodes.a?.status).toBe('queued');
+    expect(startingRun('r1', LINEAR, 0, true, 'a').nodes).toEqual({}); // a resumed run continues elsewhere
+    expect(applyRunMessages(fresh, [batch('r1', { type: 'executor_start', executorId: 'a', data: 1 })]).nodes.a?.status).toBe('running');
+    expect(applyRunMessages(fresh, [ended('r1', { reason: 'cancelled', state: 'cancelled' })]).nodes.a?.status).toBe('idle');
   });
 });

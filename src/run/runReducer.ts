@@ -1,6 +1,9 @@
 import { assertNever, type WorkflowEvent } from '@trellis/engine';
 import type { RunEndedMessage, RunMessage, TimedEvent } from '../engine-host/protocol.ts';
+import { eventExecutorId } from './describeEvent.ts';
 import { arrive, beginSuperstep, endSuperstep, offer, type TrafficEdge } from './edgeTraffic.ts';
+import type { RunBacklog } from './runBacklog.ts';
+import { appendToLog, logCountKey } from './runLog.ts';
 import {
   edgeKey,
   IDLE_NODE,
@@ -22,11 +25,25 @@ import {
 export function applyRunMessages(state: RunState, messages: readonly RunMessage[]): RunState {
   if (state.runId === undefined) return state;
   const draft = new RunDraft(state);
-  for (const message of messages) {
-    if (message.runId !== state.runId) continue;
-    if (message.type === 'events') for (const timed of message.events) draft.apply(timed);
-    else draft.end(message);
-  }
+  for (const message of messages) draft.message(message);
+  return draft.finish();
+}
+
+/** How many events are applied between two looks at the clock (a few hundred µs of work). */
+const SLICE_EVENTS = 256;
+
+/**
+ * Applies what waits in `backlog`, in slices, while `hasTime()` says so (at least one slice, so
+ * a run always moves on); the rest stays queued. One new state, however many slices it took.
+ */
+export function applyBacklog(state: RunState, backlog: RunBacklog, hasTime: () => boolean): RunState {
+  if (state.runId === undefined || backlog.size === 0) return state;
+  const draft = new RunDraft(state);
+  do {
+    const piece = backlog.take(SLICE_EVENTS);
+    if (piece === undefined) break;
+    draft.message(piece);
+  } while (hasTime());
   return draft.finish();
 }
 
@@ -71,6 +88,7 @@ class RunDraft {
   readonly #touchedNodes = new Set<string>();
   #edges: Record<string, EdgeRun> | undefined;
   readonly #log: LogEntry[] = [];
+  #logCounts: Record<string, number> | undefined;
   readonly #outputs: RunOutput[] = [];
   #pending: PendingRequest[] | undefined;
   #supersteps: SuperstepSpan[] | undefined;
@@ -94,8 +112,18 @@ class RunDraft {
     this.#fanInTargets = fanInTargets;
   }
 
-  apply({ at, event }: TimedEvent): void {
-    this.#log.push({ seq: this.#state.log.length + this.#log.length, at, event });
+  /** Applies one message (one of another run is ignored). */
+  message(message: RunMessage): void {
+    if (message.runId !== this.#state.runId) return;
+    if (message.type === 'events') for (const timed of message.events) this.#apply(timed);
+    else this.#end(message);
+  }
+
+  #apply({ at, event }: TimedEvent): void {
+    this.#log.push({ seq: this.#state.logTotal + this.#log.length, at, event });
+    const counts = (this.#logCounts ??= { ...this.#state.logCounts });
+    const key = logCountKey(event.type, eventExecutorId(event));
+    counts[key] = (counts[key] ?? 0) + 1;
     this.#firstAt ??= at;
     this.#lastAt = at;
     this.#event(event, at);
@@ -131,7 +159,7 @@ class RunDraft {
         this.#sent(event.executorId, event.data, event.targetId);
         return;
       case 'workflow_output':
-        this.#outputs.push({ seq: this.#state.log.length + this.#log.length - 1, executorId: event.executorId, value: event.data });
+        this.#outputs.push({ seq: this.#state.logTotal + this.#log.length - 1, executorId: event.executorId, value: event.data });
         this.#setNode(event.executorId, { ...this.#node(event.executorId), lastOutput: { value: event.data } });
         return;
       case 'request_info':
@@ -246,7 +274,7 @@ class RunDraft {
     this.#setNode(sourceId, { ...source, dropped: source.dropped + 1 });
   }
 
-  end(message: RunEndedMessage): void {
+  #end(message: RunEndedMessage): void {
     const { outcome } = message;
     const waiting = outcome.state === 'idle_with_pending_requests' && this.#pendingList().length > 0;
     for (const [id, node] of Object.entries(this.#nodes)) {
@@ -274,7 +302,9 @@ class RunDraft {
       lastEventAt: this.#lastAt ?? state.lastEventAt,
       nodes: this.#touchedNodes.size === 0 ? state.nodes : this.#nodes,
       edges: this.#edges ?? state.edges,
-      log: this.#log.length === 0 ? state.log : state.log.concat(this.#log),
+      log: appendToLog(state.log, this.#log),
+      logTotal: state.logTotal + this.#log.length,
+      logCounts: this.#logCounts ?? state.logCounts,
       outputs: this.#outputs.length === 0 ? state.outputs : state.outputs.concat(this.#outputs),
       pending: this.#pending ?? state.pending,
       supersteps: this.#supersteps ?? state.supersteps,

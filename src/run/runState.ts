@@ -49,7 +49,7 @@ export interface EdgeRun {
 
 /** One row of the event log. */
 export interface LogEntry {
-  /** Position in the run's log, from 0. */
+  /** Position among the run's events, from 0 (counting those the log no longer keeps). */
   readonly seq: number;
   /** Host clock, ms since the epoch. */
   readonly at: number;
@@ -110,7 +110,12 @@ export interface RunState {
   readonly graph: readonly RunGraphEdge[];
   readonly nodes: Readonly<Record<string, NodeRun>>;
   readonly edges: Readonly<Record<string, EdgeRun>>;
+  /** The latest events (at most `LOG_LIMIT`, see `runLog.ts`), oldest first. */
   readonly log: readonly LogEntry[];
+  /** How many events the run has had in all (the log keeps the latest of them). */
+  readonly logTotal: number;
+  /** Exact event counts by type and node (keys from `logCountKey`), for filters over events the log no longer keeps. */
+  readonly logCounts: Readonly<Record<string, number>>;
   readonly outputs: readonly RunOutput[];
   readonly pending: readonly PendingRequest[];
   readonly supersteps: readonly SuperstepSpan[];
@@ -136,6 +141,8 @@ export const NO_RUN: RunState = {
   nodes: {},
   edges: {},
   log: [],
+  logTotal: 0,
+  logCounts: {},
   outputs: [],
   pending: [],
   supersteps: [],
@@ -148,7 +155,19 @@ export function edgeKey(source: string, target: string): string {
   return `${source}\u2192${target}`;
 }
 
-/** A fresh run: nothing has happened yet. */
-export function startingRun(runId: string, graph: readonly RunGraphEdge[], requestedAt: number, resumed: boolean): RunState {
-  return { ...NO_RUN, runId, phase: 'starting', graph, requestedAt, resumed, traffic: emptyTraffic() };
+/**
+ * A fresh run: nothing has happened yet, but for a new run the input is on its way to its start
+ * node, which shows as queued until it starts. (A start node stuck in an endless loop so shows
+ * queued, not idle: the engine's event stream hands `executor_start` to the host by a promise,
+ * which a handler that never yields keeps from settling.)
+ */
+export function startingRun(
+  runId: string,
+  graph: readonly RunGraphEdge[],
+  requestedAt: number,
+  resumed: boolean,
+  startId?: string,
+): RunState {
+  const nodes = startId === undefined || resumed ? {} : { [startId]: { ...IDLE_NODE, status: 'queued' as const } };
+  return { ...NO_RUN, runId, phase: 'starting', graph, requestedAt, resumed, nodes, traffic: emptyTraffic() };
 }

@@ -104,6 +104,42 @@ describe('createRunStore', () => {
     expect(store.getState().run.nodes.a?.status).toBe('done');
   });
 
+  it('applies a flood within a per-frame budget: one update per frame, the backlog counted, the rest next frame', async () => {
+    const client = new FakeClient();
+    const frames: (() => void)[] = [];
+    let clock = 0;
+    const store = createRunStore({
+      loadClient: () => Promise.resolve(client),
+      createRunId: () => 'flood',
+      scheduleFrame: (callback) => frames.push(callback),
+      clock: () => (clock += 1), // every look at the clock takes 1 ms: a budget of 3 ms is 3 slices of 256 events
+      frameBudgetMs: 3,
+    });
+    store.getState().start(DOC, 'x');
+    await flush();
+    const ticks = Array.from({ length: 2000 }, (_, index) => ({
+      at: index,
+      event: { type: 'custom' as const, name: 'tick', executorId: 'a', data: index },
+    }));
+    let updates = 0;
+    store.subscribe(() => updates++);
+    // (the engine host says it holds 3,000 more for the page)
+    client.deliver({ type: 'events', runId: 'flood', events: ticks, held: 3000 }, { type: 'events', runId: 'other', events: ticks });
+    expect(updates).toBe(1);
+    expect(store.getState().run.logTotal).toBe(3 * 256);
+    expect(store.getState().backlog).toBe(2000 - 3 * 256 + 3000);
+    expect(frames).toHaveLength(1);
+
+    // More arrives while the page is behind: queued, applied by the scheduled frame.
+    client.deliver({ type: 'run_ended', runId: 'flood', outcome: { reason: 'finished', state: 'idle', durationMs: 9 } });
+    expect(updates).toBe(1);
+    expect(store.getState().backlog).toBe(2000 - 3 * 256 + 3000);
+    while (frames.length > 0) frames.shift()?.();
+    expect(updates).toBe(3); // two frames: 768 events, then the last 464 and the ending
+    expect(store.getState().backlog).toBe(0);
+    expect(store.getState().run).toMatchObject({ phase: 'ended', logTotal: 2000 });
+  });
+
   it('stops the active run, and a new run stops the previous one', async () => {
     const { client, store } = setup();
     store.getState().start(DOC, 1);

@@ -1,8 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EngineClient } from '../engine-host/engine-client.ts';
 import type { ConnectionResult, ModelSettings, RunMessage } from '../engine-host/protocol.ts';
+import { defaultFrameScheduler, type FrameScheduler } from '../engine-host/run-message-delivery.ts';
 import { loadModelSettings, saveModelSettings, type KeyValueStorage } from './modelSettings.ts';
-import { applyRunMessages, markAnswered, stopWaiting } from './runReducer.ts';
+import { RunBacklog } from './runBacklog.ts';
+import { applyBacklog, markAnswered, stopWaiting } from './runReducer.ts';
 import { NO_RUN, startingRun, type RunGraphEdge, type RunState } from './runState.ts';
 import { clearWaitingRun, loadWaitingRun, saveWaitingRun } from './waitingRun.ts';
 
@@ -12,6 +14,8 @@ export interface RunDocument {
   /** The document's id: its checkpoints are kept under it. */
   readonly checkpointScope: string;
   readonly graph: readonly RunGraphEdge[];
+  /** The node a new run's input goes to. */
+  readonly startId?: string | undefined;
 }
 
 export interface RunStoreState {
@@ -21,6 +25,8 @@ export interface RunStoreState {
   readonly model: ModelSettings;
   /** Why the engine could not be loaded, if it could not. */
   readonly engineError: string | undefined;
+  /** Events the page has not applied yet (queued here, or held for it by the engine host): it lags behind a flood by this many. */
+  readonly backlog: number;
   start(document: RunDocument, input: unknown): void;
   /** Stops the active run (it ends as `cancelled`). */
   stop(): void;
@@ -45,27 +51,72 @@ export interface RunStoreOptions {
   readonly storage?: KeyValueStorage | undefined;
   readonly now?: () => number;
   readonly createRunId?: () => string;
+  /** Calls back at the next frame, to apply what one frame's budget left (default: `requestAnimationFrame`). */
+  readonly scheduleFrame?: FrameScheduler;
+  /** A monotonic clock in ms for the frame budget (default `performance.now`). */
+  readonly clock?: () => number;
+  /** At most about this much reducer work per frame, in ms (default 8); the rest waits for the next frame. */
+  readonly frameBudgetMs?: number;
 }
+
+/** Half a 60 Hz frame: leaves the other half for React, layout and paint. */
+const DEFAULT_FRAME_BUDGET_MS = 8;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The run store: the current run's state, fed one batch at a time by the engine client. */
+/**
+ * The run store: the current run's state, fed by the engine client. What arrives is queued and
+ * applied within a per-frame time budget, with one store update per frame: a flood of events
+ * lags visibly (`backlog`) but never blocks the page.
+ */
 export function createRunStore(options: RunStoreOptions): RunStore {
   const { storage } = options;
   const now = options.now ?? (() => Date.now());
   const createRunId = options.createRunId ?? (() => `run_${crypto.randomUUID()}`);
+  const scheduleFrame = options.scheduleFrame ?? defaultFrameScheduler;
+  const clock = options.clock ?? (() => performance.now());
+  const frameBudgetMs = options.frameBudgetMs ?? DEFAULT_FRAME_BUDGET_MS;
+  const backlog = new RunBacklog();
+  let frameScheduled = false;
+  /** Events of the run the engine host still holds for the page (flow control), as its latest batch said. */
+  let heldByHost = 0;
   let client: Promise<EngineClient> | undefined;
 
   const store = createStore<RunStoreState>()((set, get) => {
-    /** Applies one delivered batch: exactly one store update. */
+    /** Queues a delivery for the current run, and applies it now unless the page is already behind. */
     const receive = (messages: readonly RunMessage[]) => {
+      const { runId } = get().run;
+      const mine = messages.filter((message) => message.runId === runId);
+      if (mine.length === 0) return;
+      const last = mine.at(-1);
+      heldByHost = last?.type === 'events' ? (last.held ?? 0) : 0;
+      backlog.push(mine);
+      if (!frameScheduled) applyQueued();
+    };
+
+    /** Applies what waits, for one frame's budget: one store update; what is left waits for the next frame. */
+    const applyQueued = () => {
+      if (backlog.size === 0) return;
+      const deadline = clock() + frameBudgetMs;
       const before = get().run;
-      const run = applyRunMessages(before, messages);
-      if (run === before) return;
-      set({ run });
+      const run = applyBacklog(before, backlog, () => clock() < deadline);
+      set({ run, backlog: backlog.size + heldByHost });
       if (run.phase !== before.phase) remember(run);
+      if (backlog.size === 0 || frameScheduled) return;
+      frameScheduled = true;
+      scheduleFrame(() => {
+        frameScheduled = false;
+        applyQueued();
+      });
+    };
+
+    /** Forgets what waits (a new run starts, or the run is cleared). */
+    const dropQueued = () => {
+      backlog.clear();
+      heldByHost = 0;
+      if (get().backlog !== 0) set({ backlog: 0 });
     };
 
     /** Keeps a waiting run across reloads, and forgets it once it is no longer waiting. */
@@ -115,11 +166,17 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       checkpointScope: undefined,
       model: loadModelSettings(storage),
       engineError: undefined,
+      backlog: 0,
 
       start: (document, input) => {
         cancelActive();
+        dropQueued();
         const runId = createRunId();
-        set({ run: startingRun(runId, document.graph, now(), false), checkpointScope: document.checkpointScope, engineError: undefined });
+        set({
+          run: startingRun(runId, document.graph, now(), false, document.startId),
+          checkpointScope: document.checkpointScope,
+          engineError: undefined,
+        });
         clearWaitingRun(storage, document.checkpointScope);
         const model = get().model;
         withClient((host) => {
@@ -151,6 +208,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         const { checkpointScope, run } = get();
         if (checkpointScope !== document.checkpointScope && run.phase !== 'none') {
           cancelActive();
+          dropQueued();
           set({ run: NO_RUN, checkpointScope: undefined });
         }
         if (get().run.phase !== 'none') return false;

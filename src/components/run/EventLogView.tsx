@@ -1,12 +1,17 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { describeEvent, eventExecutorId } from '../../run/describeEvent.ts';
-import { ALL_EVENTS, EVENT_TYPES, filterLog, relativeTime, type EventFilter } from '../../run/eventFilter.ts';
+import { ALL_EVENTS, countMatching, EVENT_TYPES, filterLog, relativeTime, type EventFilter } from '../../run/eventFilter.ts';
 import { useRun } from '../../run/runContext.ts';
+import { LOG_LIMIT } from '../../run/runLog.ts';
 import type { RunState } from '../../run/runState.ts';
+import { useFollowingRowWindow } from './useFollowingRowWindow.ts';
+import './event-log.css';
 
 const ROW_HEIGHT = 22;
+const OVERSCAN = 12;
 const selectLog = (run: RunState) => run.log;
+const selectLogTotal = (run: RunState) => run.logTotal;
+const selectLogCounts = (run: RunState) => run.logCounts;
 const selectOrigin = (run: RunState) => run.firstEventAt;
 
 interface EventLogViewProps {
@@ -15,35 +20,24 @@ interface EventLogViewProps {
 }
 
 /**
- * The run's events, newest at the bottom, with their time since the run's first event. Only the
- * rows in view are in the page (a long run has hundreds of thousands); it follows new events
- * while scrolled to the bottom. Filterable by node and by type.
+ * The run's events, newest at the bottom, with their time since the run's first event. The log
+ * keeps the latest events (a long run has millions) and says how many earlier ones it let go;
+ * counts are exact. Only the rows in view are in the page; it follows new events while scrolled
+ * to the bottom. Filterable by node and by type.
  */
 export function EventLogView({ nodeIds }: EventLogViewProps) {
   const id = useId();
   const log = useRun(selectLog);
+  const logTotal = useRun(selectLogTotal);
+  const logCounts = useRun(selectLogCounts);
   const origin = useRun(selectOrigin);
   const [filter, setFilter] = useState<EventFilter>(ALL_EVENTS);
   const rows = useMemo(() => filterLog(log, filter), [log, filter]);
+  const filtered = filter.nodeId !== undefined || filter.type !== undefined;
+  const matching = filtered ? countMatching(logCounts, filter) : logTotal;
+  const notKept = matching - rows.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const following = useRef(true);
-  // TanStack Virtual answers fresh functions on every render, so the React Compiler leaves this
-  // component alone; it re-renders once per delivered batch, which is what it needs.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-
-  // Follows new events while scrolled to the bottom. One scroll write per delivered batch (the
-  // browser clamps it to the end): `scrollToIndex` re-measures in a loop, a forced layout each time.
-  const totalSize = virtualizer.getTotalSize();
-  useEffect(() => {
-    const element = scrollRef.current;
-    if (following.current && element !== null) element.scrollTop = totalSize;
-  }, [totalSize]);
+  const { start, end, totalHeight, onScroll } = useFollowingRowWindow(scrollRef, rows.length, ROW_HEIGHT, OVERSCAN);
 
   return (
     <section className="run-section run-log" aria-labelledby={`${id}-heading`}>
@@ -51,7 +45,7 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
         <h3 id={`${id}-heading`}>
           Events{' '}
           <span className="run-log-count" data-testid="run.log.count">
-            {rows.length === log.length ? log.length : `${String(rows.length)} of ${String(log.length)}`}
+            {filtered ? `${String(matching)} of ${String(logTotal)}` : String(logTotal)}
           </span>
         </h3>
         <label>
@@ -92,6 +86,12 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
           </select>
         </label>
       </div>
+      {notKept > 0 && (
+        <p className="run-log-not-kept" data-testid="run.log.notKept">
+          {notKept.toLocaleString('en')} earlier {filtered ? 'matching ' : ''}
+          {notKept === 1 ? 'event' : 'events'} not kept: the log keeps the latest {LOG_LIMIT.toLocaleString('en')}.
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="run-log-scroll"
@@ -99,23 +99,18 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
         tabIndex={0}
         role="log"
         aria-label="Run events"
-        onScroll={(event) => {
-          const element = event.currentTarget;
-          following.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT;
-        }}
+        onScroll={onScroll}
       >
-        {rows.length === 0 && <p className="empty">{log.length === 0 ? 'Press Run to see the events stream in.' : 'No event matches.'}</p>}
-        <ol className="run-log-rows" style={{ height: `${String(totalSize)}px` }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const entry = rows[item.index];
-            if (entry === undefined) return null;
+        {rows.length === 0 && <p className="empty">{logTotal === 0 ? 'Press Run to see the events stream in.' : 'No event matches.'}</p>}
+        <ol className="run-log-rows" style={{ height: `${String(totalHeight)}px` }}>
+          {rows.slice(start, end).map((entry, offset) => {
             const { event } = entry;
             const detail = describeEvent(event);
             return (
               <li
                 key={entry.seq}
                 className={`run-log-row event-${event.type}`}
-                style={{ transform: `translateY(${String(item.start)}px)`, height: `${String(ROW_HEIGHT)}px` }}
+                style={{ transform: `translateY(${String((start + offset) * ROW_HEIGHT)}px)`, height: `${String(ROW_HEIGHT)}px` }}
                 data-testid="run.event"
                 data-event-type={event.type}
                 data-executor-id={eventExecutorId(event)}

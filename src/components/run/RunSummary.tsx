@@ -1,11 +1,19 @@
 import { describeRun, formatDuration } from '../../run/describeOutcome.ts';
 import { useRun, useRunStoreState } from '../../run/runContext.ts';
 import type { RunState } from '../../run/runState.ts';
+import type { RunStoreState } from '../../run/runStore.ts';
 
-/** The run's state, how it ended in words, its duration; the error and its stack when it failed. */
+const selectEngineError = (state: RunStoreState) => state.engineError;
+const selectBacklog = (state: RunStoreState) => state.backlog;
+
+/**
+ * The run's state, how it ended in words, its duration; the error and its stack when it failed;
+ * how far the page lags behind the engine while it catches up with a flood of events.
+ */
 export function RunSummary() {
   const run = useRun(selectSummary);
-  const engineError = useRunStoreState((state) => state.engineError);
+  const engineError = useRunStoreState(selectEngineError);
+  const backlog = useRunStoreState(selectBacklog);
   const { outcome } = run;
   return (
     <div className="run-summary" data-testid="run.summary" aria-live="polite">
@@ -16,6 +24,12 @@ export function RunSummary() {
         {run.phase === 'ended' && outcome !== undefined && (
           <span className="run-duration" data-testid="run.duration" title="Time in the engine, all continuations together">
             {formatDuration(run.totalDurationMs)}
+          </span>
+        )}
+        {backlog > 0 && (
+          // Not announced: it changes every frame while the page catches up.
+          <span className="run-backlog" data-testid="run.backlog" aria-live="off" title="The page shows events a frame's worth at a time">
+            applying {backlog.toLocaleString('en')} queued {backlog === 1 ? 'event' : 'events'}…
           </span>
         )}
       </p>
