@@ -8,16 +8,18 @@ test.describe('agent workflows', () => {
   test('the content pipeline on the offline mock shows each agent’s streamed reply on its node', async ({ runPanel }) => {
     await runPanel.goto();
     await runPanel.openExample('content-pipeline.workflow.yaml', 'writer');
+    const texts = await recordTexts(runPanel.page, '[data-node-id="writer"] [data-testid="canvas.node.reply"]');
     await runPanel.run();
 
     await expect(runPanel.state).toHaveText('idle');
     expect(await runPanel.nodeStatuses()).toEqual({ writer: 'done', reviewer: 'done' });
+    // the app's mock pauses before each token, so the writer's reply is seen growing on its node
+    expect(grewInSteps(await texts()), 'the writer’s reply grew in several steps').toBe(true);
     await expect(runPanel.nodeReply('writer')).toContainText('Draft for "Create a slogan for an affordable electric SUV" by Writer');
     // a long reply shows its latest words; the whole of it is in the tooltip
     await expect(runPanel.nodeReply('reviewer')).toHaveAttribute('title', /^Review of ".*" by Reviewer \(a content reviewer\)\./);
     await expect(runPanel.nodeReply('reviewer')).toContainText('[mock ');
-    // the reply came as several token deltas (the mock sends them without pausing, so they may
-    // reach the page in one frame; the endpoint test below watches the text grow)
+    // the reply came as several token deltas
     await runPanel.filterLog({ type: 'agent_update', node: 'writer' });
     const [shown] = (await runPanel.logCount().innerText()).split(' of ');
     expect(Number(shown)).toBeGreaterThan(3);
