@@ -3,7 +3,9 @@
 // the minified bytes each package or source folder contributes, found by walking the chunk's source
 // map (every generated segment is charged to the source it maps to). Needs a build with source maps:
 //   npx vite build --outDir dist-perf --sourcemap && node scripts/perf/bundle-composition.mjs dist-perf
-// Options: --depth N groups app and engine sources N folders deep (default 2), --all lists every group.
+// Options: --depth N groups app and engine sources N folders deep (default 2), --files lists each
+// source file on its own (packages' files too, to see which parts of a package are pulled in),
+// --all lists every group.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +16,7 @@ const distDir = args.find((arg) => !arg.startsWith('--')) ?? 'dist';
 const depthIndex = args.indexOf('--depth');
 const depth = depthIndex >= 0 ? Number(args[depthIndex + 1]) : 2;
 const listAll = args.includes('--all');
+const perFile = args.includes('--files');
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = new Map([...BASE64].map((char, index) => [char, index]));
@@ -86,6 +89,7 @@ function codePerSource(code, mappings) {
  * @param {string} source a path from the source map, relative to the chunk
  */
 function groupOf(source) {
+  if (perFile) return source.replace(/^(\.\.\/)+/, '').replace(/^.*node_modules\//, '');
   const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
   if (packageMatch?.[1] !== undefined) return packageMatch[1];
   const local = source.replace(/^(\.\.\/)+/, '');
