@@ -23,3 +23,6 @@ declare var AbortController: {
   prototype: AbortController;
   new (): AbortController;
 };
+
+/** Runs `callback` after the current task, before the next one (every supported host has it). */
+declare function queueMicrotask(callback: () => void): void;

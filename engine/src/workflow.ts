@@ -14,6 +14,7 @@ import { checkAnswer, pendingRequestEvents } from './runtime/pending-requests.js
 import { RunEvents } from './runtime/run-events.js';
 import { executeRun } from './runtime/run-lifecycle.js';
 import type { WorkflowRunResult } from './runtime/run-result.js';
+import type { WorkflowEvent } from './events.js';
 import { SuperstepRunner } from './runtime/runner.js';
 import { resolveServices, type RuntimeServices } from './runtime/services.js';
 import { RunTracing } from './telemetry/tracing.js';
@@ -27,6 +28,13 @@ export interface RunOptions {
   checkpointId?: string;
   /** Checkpoint storage for this run, overriding the builder's. */
   checkpointStorage?: CheckpointStorage;
+  /**
+   * Called synchronously with each event as it is emitted, before the handler it announces runs
+   * (an `executor_start` reaches the observer even when the handler then blocks the thread). For
+   * hosts that forward events (a Web Worker posting to its page); an observer that throws does not
+   * affect the run (its error is rethrown in a microtask).
+   */
+  onEvent?: (event: WorkflowEvent) => void;
 }
 
 /** Options of {@link Workflow.resume}. */
@@ -35,11 +43,15 @@ export interface ResumeOptions {
   /** Answers to deliver right after restoring (the pending requests they answer are not re-emitted). */
   responses?: Record<string, unknown>;
   checkpointStorage?: CheckpointStorage;
+  /** See {@link RunOptions.onEvent}. */
+  onEvent?: (event: WorkflowEvent) => void;
 }
 
 /** Options of {@link Workflow.sendResponses}. */
 export interface SendResponsesOptions {
   stream?: boolean;
+  /** See {@link RunOptions.onEvent}. */
+  onEvent?: (event: WorkflowEvent) => void;
 }
 
 /** Construction options of a {@link Workflow} beyond its graph (see `WorkflowBuilderOptions`). */
@@ -153,7 +165,7 @@ export class Workflow {
   run(input: unknown, options?: RunOptions & { stream?: false }): Promise<WorkflowRunResult>;
   run(input: unknown, options?: RunOptions): Promise<WorkflowRunResult> | WorkflowEventStream;
   run(input: unknown, options: RunOptions = {}): Promise<WorkflowRunResult> | WorkflowEventStream {
-    return this.#launch(options.stream === true, async (runId, _runner, events) => {
+    return this.#launch(options, async (runId, _runner, events) => {
       this.#seed(input);
       const storage = options.checkpointStorage ?? this.#storage;
       if (storage === undefined) {
@@ -183,7 +195,7 @@ export class Workflow {
   resume(id: string, options?: ResumeOptions & { stream?: false }): Promise<WorkflowRunResult>;
   resume(id: string, options?: ResumeOptions): Promise<WorkflowRunResult> | WorkflowEventStream;
   resume(id: string, options: ResumeOptions = {}): Promise<WorkflowRunResult> | WorkflowEventStream {
-    return this.#launch(options.stream === true, async (_runId, runner, events) => {
+    return this.#launch(options, async (_runId, runner, events) => {
       const storage = options.checkpointStorage ?? this.#storage;
       if (storage === undefined) {
         throw new WorkflowStateError(
@@ -226,7 +238,7 @@ export class Workflow {
   sendResponses(responses: Record<string, unknown>, options: SendResponsesOptions = {}): Promise<WorkflowRunResult> | WorkflowEventStream {
     const problem = this.#active === undefined ? this.#checkAnswers(responses) : undefined;
     if (problem !== undefined) return rejectedRun(options.stream === true, problem);
-    return this.#launch(options.stream === true, async (_runId, runner, events) => {
+    return this.#launch(options, async (_runId, runner, events) => {
       this.#answer(responses);
       if (this.#instance.pending.size > 0) runner.announcePending();
       if (this.#series === undefined) return undefined;
@@ -242,9 +254,10 @@ export class Workflow {
   }
 
   #launch(
-    stream: boolean,
+    options: { readonly stream?: boolean; readonly onEvent?: (event: WorkflowEvent) => void },
     prepare: (runId: string, runner: SuperstepRunner, events: RunEvents) => Promise<CheckpointWriter | undefined>,
   ): Promise<WorkflowRunResult> | WorkflowEventStream {
+    const stream = options.stream === true;
     if (this.#active !== undefined) {
       return rejectedRun(
         stream,
@@ -253,7 +266,7 @@ export class Workflow {
         ),
       );
     }
-    const events = new RunEvents(stream);
+    const events = new RunEvents(stream, options.onEvent);
     const runId = this.#services.createId('run');
     const tracing = new RunTracing(this.name, runId);
     const runner = new SuperstepRunner(this.#graph, this.#instance, events, this.#services, tracing);

@@ -8,10 +8,12 @@ import { EventChannel } from './event-channel.js';
 export class RunEvents {
   readonly events: WorkflowEvent[] = [];
   readonly channel: EventChannel<WorkflowEvent> | undefined;
+  readonly #observer: ((event: WorkflowEvent) => void) | undefined;
   #closed = false;
 
-  constructor(streaming: boolean) {
+  constructor(streaming: boolean, observer?: (event: WorkflowEvent) => void) {
     this.channel = streaming ? new EventChannel<WorkflowEvent>() : undefined;
+    this.#observer = observer;
   }
 
   get streaming(): boolean {
@@ -22,6 +24,18 @@ export class RunEvents {
     if (this.#closed) return;
     this.events.push(event);
     if (this.channel !== undefined) this.channel.push(event);
+    if (this.#observer !== undefined) this.#observe(this.#observer, event);
+  }
+
+  /** An observer that throws must not break the run: its error is rethrown on its own, outside it. */
+  #observe(observer: (event: WorkflowEvent) => void, event: WorkflowEvent): void {
+    try {
+      observer(event);
+    } catch (error) {
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   }
 
   /** Stops accepting events; a streaming reader then sees the end, or `error` after the last event. */
