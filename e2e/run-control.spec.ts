@@ -46,14 +46,13 @@ test.describe('stopping and failing runs', () => {
     await runPanel.goto();
     await runPanel.openExample('endless.workflow.yaml', 'spin');
     await runPanel.run();
-    // the loop holds the engine's thread from the run's first step, so no event leaves it (the
-    // engine hands events to the host by promises the loop keeps from settling), and the run never
-    // ends by itself; the start node shows the run's input waiting for it
+    // the loop holds the engine's thread from its handler on, and the run never ends by itself;
+    // the host posts the handler's executor_start before the handler runs, so the stuck node shows
     await expect(runPanel.stopButton).toBeEnabled();
-    await expect(runPanel.node('spin')).toHaveAttribute('data-run-status', 'queued');
+    await expect(runPanel.node('spin')).toHaveAttribute('data-run-status', 'running');
     await runPanel.page.waitForTimeout(500);
     await expect(runPanel.state).not.toHaveText(/idle|failed|cancelled/);
-    await expect(runPanel.node('spin')).toHaveAttribute('data-run-status', 'queued');
+    await expect(runPanel.node('spin')).toHaveAttribute('data-run-status', 'running');
 
     const stoppedAt = Date.now();
     await runPanel.stop();

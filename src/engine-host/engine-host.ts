@@ -4,6 +4,7 @@ import {
   toErrorDetails,
   type ErrorDetails,
   type Workflow,
+  type WorkflowEvent,
   type WorkflowEventStream,
   type WorkflowRunState,
 } from '@trellis/engine';
@@ -51,6 +52,9 @@ interface HostedRun {
 
 /** A run's outcome before it is made cloneable. */
 type Ending = Omit<RunOutcome, 'durationMs'>;
+
+/** Starts one continuation of a run (start, resume, answers) with the observer that feeds the batcher. */
+type Launch = (onEvent: (event: WorkflowEvent) => void) => WorkflowEventStream | Promise<WorkflowEventStream>;
 
 /**
  * The engine's side of the protocol, free of any transport: it takes {@link HostCommand}s and sends
@@ -121,8 +125,8 @@ export class EngineHost {
     const startedAt = this.#now();
     const run = this.#host(command.runId, command.yamlText, command.model, command.checkpointScope, startedAt);
     if (run === undefined) return;
-    this.#enqueue(command.runId, run, startedAt, 'failed', () =>
-      run.workflow.run(command.input, { stream: true, checkpointId: command.runId }),
+    this.#enqueue(command.runId, run, startedAt, 'failed', (onEvent) =>
+      run.workflow.run(command.input, { stream: true, checkpointId: command.runId, onEvent }),
     );
   }
 
@@ -131,10 +135,10 @@ export class EngineHost {
     const run = this.#host(command.runId, command.yamlText, command.model, command.checkpointScope, startedAt);
     if (run === undefined) return;
     const scope = command.checkpointScope;
-    this.#enqueue(command.runId, run, startedAt, 'failed', async () => {
+    this.#enqueue(command.runId, run, startedAt, 'failed', async (onEvent) => {
       const checkpointId = command.checkpointId ?? (await this.#scopes.latestCheckpointId(scope));
       if (checkpointId === undefined) throw new Error(`There is no checkpoint to resume from in scope '${scope}'`);
-      return run.workflow.resume(checkpointId, { stream: true });
+      return run.workflow.resume(checkpointId, { stream: true, onEvent });
     });
   }
 
@@ -148,7 +152,9 @@ export class EngineHost {
     }
     // The state a refused answer leaves the run in (the requests stay pending).
     const unchanged = (): WorkflowRunState => (run.workflow.pendingRequestIds.length > 0 ? 'idle_with_pending_requests' : 'idle');
-    this.#enqueue(command.runId, run, startedAt, unchanged, () => run.workflow.sendResponses({ ...command.responses }, { stream: true }));
+    this.#enqueue(command.runId, run, startedAt, unchanged, (onEvent) =>
+      run.workflow.sendResponses({ ...command.responses }, { stream: true, onEvent }),
+    );
   }
 
   /**
@@ -183,7 +189,7 @@ export class EngineHost {
     run: HostedRun,
     startedAt: number,
     stateIfRefused: WorkflowRunState | (() => WorkflowRunState),
-    launch: () => WorkflowEventStream | Promise<WorkflowEventStream>,
+    launch: Launch,
   ): void {
     const epoch = run.cancelEpoch;
     run.queued += 1;
@@ -201,23 +207,24 @@ export class EngineHost {
   }
 
   /** Streams one continuation's events in batches; resolves to how it ended once the page has them all. */
-  async #stream(
-    runId: string,
-    redact: Redact | undefined,
-    launch: () => WorkflowEventStream | Promise<WorkflowEventStream>,
-    stateIfRefused: WorkflowRunState,
-  ): Promise<Ending> {
+  async #stream(runId: string, redact: Redact | undefined, launch: Launch, stateIfRefused: WorkflowRunState): Promise<Ending> {
     const batcher = new EventBatcher(runId, this.#post, this.#batching, redact);
     this.#batchers.set(runId, batcher);
     let state: WorkflowRunState | undefined;
     let failure: { error: ErrorDetails; executorId?: string } | undefined;
+    // Events are taken as the engine emits them (not as the stream hands them on, a microtask
+    // later), so an `executor_start` is posted before its handler runs, even one that then never
+    // yields (`while (true) {}`): the page can show which node is stuck.
+    const onEvent = (event: WorkflowEvent): void => {
+      batcher.add(event);
+      if (event.type === 'workflow_status' || event.type === 'workflow_complete') state = event.state;
+      else if (event.type === 'error')
+        failure = { error: event.error, ...(event.executorId === undefined ? {} : { executorId: event.executorId }) };
+    };
     try {
-      for await (const event of await launch()) {
-        batcher.add(event);
-        if (event.type === 'workflow_status' || event.type === 'workflow_complete') state = event.state;
-        else if (event.type === 'error')
-          failure = { error: event.error, ...(event.executorId === undefined ? {} : { executorId: event.executorId }) };
-      }
+      // Streaming, because agents stream their replies only in a streaming run; the final response
+      // says when the run ended, and how (it rejects after a failed run's last events).
+      await (await launch(onEvent)).getFinalResponse();
     } catch (error) {
       // A failed run throws after its last events (the `error` event said why); a refused one
       // (nothing to answer, a wrong answer, no checkpoint) throws before any.

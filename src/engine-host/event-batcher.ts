@@ -43,6 +43,9 @@ export const DEFAULT_BATCHING: BatchingOptions = {
  *   burst reaches the page without waiting for a timer (one the run's own code may keep from firing);
  * - the events after it wait for the timer; a full batch, or an event an interval after the last
  *   post, is posted at once, so a run that keeps the thread busy still sends small batches;
+ * - an `executor_start` is posted at once too (at most one such early post an interval): its
+ *   handler runs right after it, and may never yield (`while (true) {}`), so this is the only chance
+ *   for the page to show which node is stuck;
  * - at most `maxBatchesInFlight` batches wait for the page to take them; beyond that, events are
  *   held here until the page says it took some (`received`).
  */
@@ -56,6 +59,7 @@ export class EventBatcher {
   #head = 0;
   #timerSet = false;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
+  #lastStartFlushAt = Number.NEGATIVE_INFINITY;
   #inFlight = 0;
   #whenDrained: (() => void) | undefined;
 
@@ -70,8 +74,10 @@ export class EventBatcher {
     const now = this.#options.clock();
     this.#queue.push({ at: now, event: toCloneable(event, this.#redact) as WorkflowEvent });
     const sinceLastFlush = now - this.#lastFlushAt;
+    const announcesHandler = event.type === 'executor_start' && now - this.#lastStartFlushAt >= this.#options.intervalMs;
+    if (announcesHandler) this.#lastStartFlushAt = now;
     // (`sinceLastFlush` also covers a timer that is due but starved by a run that keeps the thread busy)
-    if (this.#held >= this.#options.maxBatchSize || sinceLastFlush >= this.#options.intervalMs) {
+    if (announcesHandler || this.#held >= this.#options.maxBatchSize || sinceLastFlush >= this.#options.intervalMs) {
       this.flush();
       return;
     }

@@ -79,6 +79,26 @@ describe('EventBatcher', () => {
     expect(posted.map((m) => (m.type === 'events' ? m.events.length : 0))).toEqual([1, 3]);
   });
 
+  it('posts an executor_start at once, with what came before it, at most once an interval', () => {
+    const { batcher, posted, advance } = batcherOnManualTime();
+    const start = (executorId: string): WorkflowEvent => ({ type: 'executor_start', executorId, data: 'x' });
+    batcher.add(tick(1)); // leading edge
+    batcher.add(start('spin')); // its handler may never yield: it goes now, not on a timer
+    expect(posted.map((m) => (m.type === 'events' ? m.events.map((e) => e.event.type) : []))).toEqual([
+      ['superstep_start'],
+      ['executor_start'],
+    ]);
+    advance(5);
+    batcher.add(tick(2));
+    batcher.add(start('next')); // a second start within the interval waits for the timer like any event
+    expect(posted).toHaveLength(2);
+    advance(11);
+    expect(posted).toHaveLength(3);
+    advance(16);
+    batcher.add(start('later'));
+    expect(posted).toHaveLength(4);
+  });
+
   it('sends a full batch at once, and flush() sends the rest', () => {
     const { batcher, posted } = batcherOnManualTime(3);
     for (let superstep = 1; superstep <= 8; superstep++) batcher.add(tick(superstep));
