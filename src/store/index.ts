@@ -11,7 +11,7 @@ export type { HistorySlice } from './historySlice.ts';
 export type { SelectionSlice } from './selectionSlice.ts';
 export { selectEdgeProblems, selectNodeProblems } from './problemsSlice.ts';
 export type { ProblemsSlice } from './problemsSlice.ts';
-export type { PersistenceSlice } from './persistenceSlice.ts';
+export type { PersistenceSlice, RestoreOptions } from './persistenceSlice.ts';
 export type { ClipboardSlice } from './clipboardSlice.ts';
 export { MemoryDocumentStorage } from './documentStorage.ts';
 export type { DocumentStorage, DocumentSummary, StoredDocument } from './documentStorage.ts';

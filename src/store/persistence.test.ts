@@ -95,6 +95,29 @@ describe('reload', () => {
     await settle();
     expect(await storage.list()).toHaveLength(1);
   });
+
+  it('opens the first document it is given on a first visit, and only then', async () => {
+    const first = testStore();
+    let asked = 0;
+    const firstDocument = () => {
+      asked++;
+      return Promise.resolve({ yamlText: LINEAR_TEXT, title: 'Linear example' });
+    };
+    await first.store.getState().restore({ firstDocument });
+    expect(first.store.getState()).toMatchObject({ ready: true, title: 'Linear example', yamlText: LINEAR_TEXT, yamlParsed: true });
+    await first.store.getState().flush();
+
+    const again = testStore({ storage: first.storage });
+    await again.store.getState().restore({ firstDocument });
+    expect(asked).toBe(1); // something is stored: it reopens that
+    expect(again.store.getState().title).toBe('Linear example');
+  });
+
+  it('starts a new document when the first document cannot be had', async () => {
+    const { store } = testStore();
+    await store.getState().restore({ firstDocument: () => Promise.reject(new Error('offline')) });
+    expect(store.getState()).toMatchObject({ ready: true, title: 'Untitled workflow' });
+  });
 });
 
 describe('several workflows', () => {

@@ -20,8 +20,12 @@ export interface PersistenceSlice {
   lastSavedAt: number | undefined;
   /** The last storage error, cleared by the next successful save. */
   saveError: string | undefined;
-  /** Reopens the last open workflow (else the most recent, else a new one); call once at start-up. */
-  restore: () => Promise<void>;
+  /**
+   * Reopens the last open workflow (else the most recent); with nothing stored (a first visit),
+   * opens `options.firstDocument()` when given (the app: an example) or else a new, empty one.
+   * Call once at start-up.
+   */
+  restore: (options?: RestoreOptions) => Promise<void>;
   /** Saves now if anything is unsaved (call on `pagehide` and `visibilitychange`). */
   flush: () => Promise<void>;
   /** Reads the list of stored workflows (also kept in `documents`). */
@@ -32,6 +36,12 @@ export interface PersistenceSlice {
   renameDocument: (id: string, title: string) => Promise<void>;
   /** Deletes a stored workflow; deleting the open one opens the most recent other one (or a new one). */
   deleteDocument: (id: string) => Promise<void>;
+}
+
+/** What `restore()` opens on a first visit. */
+export interface RestoreOptions {
+  /** The document to start with when nothing is stored; undefined (or a failure) gives a new, empty one. */
+  readonly firstDocument?: () => Promise<{ readonly yamlText: string; readonly title: string } | undefined>;
 }
 
 /** What the persistence slice needs from outside. */
@@ -126,7 +136,8 @@ export function createPersistenceSlice(deps: PersistenceSliceDeps): DesignerSlic
       lastSavedAt: undefined,
       saveError: undefined,
 
-      restore: async () => {
+      restore: async (options = {}) => {
+        let firstVisit = false;
         try {
           const lastId = await autosaver.enqueue(() => storage.getLastOpenedId());
           const documents = await listDocuments();
@@ -136,10 +147,13 @@ export function createPersistenceSlice(deps: PersistenceSliceDeps): DesignerSlic
               return;
             }
           }
+          firstVisit = documents.length === 0;
         } catch (error: unknown) {
           set({ saveError: messageOf(error) });
         }
-        get().newDocument();
+        const first = firstVisit && options.firstDocument !== undefined ? await options.firstDocument().catch(() => undefined) : undefined;
+        if (first === undefined) get().newDocument();
+        else get().loadDocument(first);
         set({ ready: true });
       },
 
