@@ -42,6 +42,9 @@ const NO_LAYOUT = `workflow:
 
 const EXAMPLE = 'linear-text.workflow.yaml';
 
+// ELK's worker script, as the build emits it
+const ELK_WORKER_SCRIPT = '**/elk-worker.min-*.js';
+
 test.describe('canvas', () => {
   test('auto-layout lays the workflow out left to right, and one undo puts every node back', async ({ designer, page }) => {
     const canvas = new CanvasPage(page);
@@ -96,6 +99,62 @@ test.describe('canvas', () => {
     expect(customer.x).toBe(engineers.x);
     // laying out a file on opening is not an edit to undo
     await expect(designer.undoButton).toBeDisabled();
+  });
+
+  test('auto-layout runs in a worker: "Laying out…" shows meanwhile and the canvas stays usable', async ({ designer, page }) => {
+    const canvas = new CanvasPage(page);
+    const layingOut = page.getByTestId('canvas.layingOut');
+    await canvas.serveExample(EXAMPLE, SCATTERED);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    // the worker's script is held back until the test lets it through, so the layout is under way meanwhile
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(ELK_WORKER_SCRIPT, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await designer.goto();
+    await designer.openExample(EXAMPLE);
+    await expect(designer.nodes()).toHaveCount(4);
+    const before = await designer.position('upper');
+
+    await canvas.tool('autoLayout').click();
+    await expect(layingOut).toHaveText('Laying out…');
+    // the page is not blocked: a node can be selected and the inspector follows
+    await designer.selectNode('reverse');
+    await expect(designer.field('id')).toHaveValue('reverse');
+    expect(await designer.position('upper')).toEqual(before);
+
+    release();
+    await expect(layingOut).toBeEmpty();
+    await expect.poll(async () => (await designer.position('exclaim')).x - (await designer.position('upper')).x).toBeGreaterThan(0);
+    expect(workers.filter((url) => /elk-worker/.test(url))).toHaveLength(1);
+  });
+
+  test('a layout whose engine fails says so, and the next one starts a new engine', async ({ designer, page }) => {
+    const canvas = new CanvasPage(page);
+    const layingOut = page.getByTestId('canvas.layingOut');
+    await canvas.serveExample(EXAMPLE, SCATTERED);
+    await page.route(ELK_WORKER_SCRIPT, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("no layout today");' }),
+    );
+    await designer.goto();
+    await designer.openExample(EXAMPLE);
+    await expect(designer.nodes()).toHaveCount(4);
+    const before = await designer.position('upper');
+
+    await canvas.tool('autoLayout').click();
+    await expect(canvas.message).toContainText('The layout engine stopped');
+    await expect(canvas.message).toContainText('no layout today');
+    await expect(layingOut).toBeEmpty();
+    expect(await designer.position('upper')).toEqual(before);
+    await expect(designer.undoButton).toBeDisabled();
+
+    await page.unroute(ELK_WORKER_SCRIPT);
+    await canvas.tool('autoLayout').click();
+    await expect.poll(async () => (await designer.position('exclaim')).x - (await designer.position('upper')).x).toBeGreaterThan(0);
+    await expect(canvas.message).toBeEmpty();
   });
 
   test('copies nodes in one tab and pastes them in another, with the keys and with the buttons', async ({ designer, page, context }) => {

@@ -16,9 +16,13 @@ export function installLoadProbe(nodeCount) {
   }).observe({ type: 'longtask', buffered: true });
   const poll = () => {
     let shown = 0;
-    for (const node of document.querySelectorAll('.react-flow__node'))
+    let hidden = 0;
+    for (const node of document.querySelectorAll('.react-flow__node')) {
       if (node instanceof HTMLElement && node.style.visibility === 'visible') shown++;
-    if (shown >= nodeCount) probe.nodesShownAt = performance.now();
+      else hidden++;
+    }
+    // every node drawn, or (drawing only the nodes in view) every node there is drawn and none waits
+    if (shown >= nodeCount || (shown > 0 && hidden === 0)) probe.nodesShownAt = performance.now();
     else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -113,6 +117,27 @@ export function stopFrameRecorder(since) {
     frames: /** @type {number[]} */ (recorder.frames),
     longTasks: /** @type {{ start: number, duration: number }[]} */ (probe.longTasks).filter((task) => task.start >= since),
   };
+}
+
+/**
+ * Resolves once the page has had no long task for `quietMs` (or after `timeoutMs`), with how long
+ * that took: what the click set off (the inspector loading its editor for the selected node, say)
+ * then does not land in the drag's frames.
+ * @param {{ quietMs: number, timeoutMs: number }} options
+ * @returns {Promise<number>}
+ */
+export function waitForQuiet({ quietMs, timeoutMs }) {
+  const probe = /** @type {any} */ (window).__trellisPerf;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      const now = performance.now();
+      const lastEnd = Math.max(started, ...probe.longTasks.map((/** @type {any} */ task) => task.start + task.duration));
+      if (now - lastEnd >= quietMs || now - started >= timeoutMs) resolve(now - started);
+      else setTimeout(check, 50);
+    };
+    setTimeout(check, 50);
+  });
 }
 
 /** Resolves after the next frame has been rendered. */

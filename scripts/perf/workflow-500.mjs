@@ -17,9 +17,11 @@ function idOf(index) {
 
 /**
  * @param {number} nodeCount how many executors (a multiple of 5; the last one is the output step)
+ * @param {{ withLayout?: boolean }} [options] `withLayout: false` leaves out the `layout` section, so
+ *   the designer lays the file out with ELK when it opens it
  * @returns {string} the `*.workflow.yaml` text
  */
-export function generateWorkflowYaml(nodeCount) {
+export function generateWorkflowYaml(nodeCount, { withLayout = true } = {}) {
   if (nodeCount < GROUP_SIZE || nodeCount % GROUP_SIZE !== 0) throw new Error(`nodeCount must be a positive multiple of ${GROUP_SIZE}`);
   const executors = [];
   const edges = [];
@@ -58,8 +60,7 @@ export function generateWorkflowYaml(nodeCount) {
     executors.join('\n'),
     '  edges:',
     edges.join('\n'),
-    'layout:',
-    layout.join('\n'),
+    ...(withLayout ? ['layout:', layout.join('\n')] : []),
     '',
   ].join('\n');
 }

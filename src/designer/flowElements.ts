@@ -27,6 +27,13 @@ export const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 } as const;
  */
 export const EMPTY_CANVAS_VIEWPORT = { x: 80, y: 120, zoom: 1 } as const;
 
+/**
+ * From how many nodes on React Flow draws only the nodes and edges in view. Every drawn element
+ * listens to React Flow's store, so on a large workflow each drag frame and each pan would run
+ * thousands of selectors; below it, every node stays in the page for Tab to reach.
+ */
+export const DRAW_VISIBLE_ONLY_FROM = 200;
+
 /** A measured node size, as React Flow reports it. */
 export interface Size {
   width?: number;

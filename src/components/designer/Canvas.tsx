@@ -15,6 +15,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
+  DRAW_VISIBLE_ONLY_FROM,
   EMPTY_CANVAS_VIEWPORT,
   FIT_VIEW_OPTIONS,
   FlowElementCache,
@@ -23,6 +24,7 @@ import {
   type WorkflowFlowEdge,
   type WorkflowFlowNode,
 } from '../../designer/flowElements.ts';
+import { useLayingOut } from '../../designer/autoLayout/layoutProgress.ts';
 import { PALETTE_MIME } from '../../designer/kinds.ts';
 import { selectPositions } from '../../designer/positions.ts';
 import { dragKey, nextSelection } from '../../designer/selectionEdits.ts';
@@ -63,6 +65,7 @@ export function Canvas() {
   const selectedEdges = useDesigner(selectSelectedEdgeIds);
   const editable = useDesigner(selectEditable);
   const documentId = useDesigner(selectDocumentId);
+  const layingOut = useLayingOut();
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const { screenToFlowPosition, fitView, setViewport } = useReactFlow();
   const addNode = useAddNode();
@@ -166,6 +169,15 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
+      {/* always in the page, so screen readers announce the text when it appears */}
+      <p className="canvas-progress" role="status" data-testid="canvas.layingOut">
+        {layingOut && (
+          <>
+            <span className="canvas-progress-spinner" aria-hidden="true" />
+            Laying out…
+          </>
+        )}
+      </p>
       {!editable && (
         <p className="canvas-banner" role="status" data-testid="canvas.readonly">
           YAML has errors — showing the last valid graph
@@ -198,6 +210,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         snapToGrid
         snapGrid={SNAP_GRID}
+        onlyRenderVisibleElements={nodes.length >= DRAW_VISIBLE_ONLY_FROM}
         defaultViewport={EMPTY_CANVAS_VIEWPORT}
         minZoom={0.2}
         aria-label="Workflow canvas"

@@ -1,27 +1,92 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js';
+// the worker script as it ships (a classic script that answers ELK's messages), served as a file
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 
 /**
- * Runs ELK on a graph. ELK is large (about 1.6 MB of JavaScript), so it is loaded with a dynamic
- * `import()` the first time a layout is asked for, never as part of the app's first load. The
- * bundled build runs in the page (no worker URL to serve); a layout of a few hundred nodes takes
- * well under a second.
+ * Runs ELK in a Web Worker, so that laying out a large workflow (seconds for 500 nodes) never
+ * freezes the page. ELK's small API module is loaded with a dynamic `import()` the first time a
+ * layout is asked for, and its 1.5 MB worker script only then, by the worker; neither is part of
+ * the app's first load. One worker serves every layout; a worker that fails or hangs is stopped
+ * and the next layout starts a new one.
  */
 
-let loading: Promise<ELK> | undefined;
+/** How long a layout may take before it is given up (a 500-node workflow takes a few seconds). */
+export const LAYOUT_TIMEOUT_MS = 60_000;
 
-function loadElk(): Promise<ELK> {
-  loading ??= import('elkjs/lib/elk.bundled.js').then(
-    ({ default: Elk }) => new Elk(),
-    (error: unknown) => {
-      loading = undefined; // a failed chunk load (offline, a new deployment) may succeed next time
-      throw new Error(`Could not load the layout engine (ELK): ${error instanceof Error ? error.message : String(error)}`);
-    },
-  );
-  return loading;
+interface LayoutWorker {
+  readonly elk: ELK;
+  /** Rejects when the worker itself fails (its script does not load, or it throws outside a layout). */
+  readonly broken: Promise<never>;
 }
 
-/** ELK's layout of `graph`: the same graph with `x` and `y` set on every child. */
-export async function runElkLayout(graph: ElkNode): Promise<ElkNode> {
-  const elk = await loadElk();
-  return elk.layout(graph);
+let current: Promise<LayoutWorker> | undefined;
+
+function startWorker(): Promise<LayoutWorker> {
+  current ??= import('elkjs/lib/elk-api.js').then(
+    ({ default: ElkApi }) => {
+      let fail: (error: Error) => void = () => undefined;
+      const broken = new Promise<never>((_resolve, reject) => {
+        fail = reject;
+      });
+      broken.catch(() => undefined); // only a layout under way listens; a failure with none is not unhandled
+      const elk = new ElkApi({
+        workerFactory: () => {
+          const worker = new Worker(elkWorkerUrl, { name: 'elk-layout' });
+          worker.addEventListener('error', (event) => {
+            event.preventDefault();
+            fail(new Error(`The layout engine stopped: ${event.message || 'its script could not be loaded'}.`));
+          });
+          return worker;
+        },
+      });
+      return { elk, broken };
+    },
+    (error: unknown) => {
+      current = undefined; // a failed chunk load (offline, a new deployment) may succeed next time
+      throw new Error(`Could not load the layout engine (ELK): ${messageOf(error)}`);
+    },
+  );
+  return current;
+}
+
+/** Stops the worker, so that the next layout starts a fresh one. */
+function discard(worker: Promise<LayoutWorker>, elk: ELK): void {
+  elk.terminateWorker();
+  if (current === worker) current = undefined;
+}
+
+/**
+ * ELK's layout of `graph`: the same graph with `x` and `y` set on every child. Rejects with a
+ * message for people when ELK cannot lay the graph out, its worker fails, or it takes longer than
+ * `timeoutMs`.
+ */
+export async function runElkLayout(graph: ElkNode, timeoutMs = LAYOUT_TIMEOUT_MS): Promise<ElkNode> {
+  const started = startWorker();
+  const { elk, broken } = await started;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`The layout took longer than ${String(Math.round(timeoutMs / 1000))} s and was stopped.`));
+    }, timeoutMs);
+  });
+  const outcome: { refused: boolean } = { refused: false };
+  const laidOut = elk.layout(graph).catch((error: unknown) => {
+    outcome.refused = true;
+    throw new Error(`ELK could not lay the workflow out: ${messageOf(error)}`);
+  });
+  try {
+    return await Promise.race([laidOut, broken, timedOut]);
+  } catch (error) {
+    // a graph ELK refused leaves the worker sound; a broken or stuck worker is replaced
+    if (!outcome.refused) discard(started, elk);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string') return error.message;
+  return String(error);
 }

@@ -6,10 +6,11 @@ import { FIT_VIEW_OPTIONS, type Size } from '../flowElements.ts';
 import { selectDocumentId } from '../selectors.ts';
 import { useDesigner, useDesignerStore } from '../useDesigner.ts';
 import { elkGraphOf, hasNoLayout, movesFromElk } from './elkGraph.ts';
+import { isLayingOut, whileLayingOut } from './layoutProgress.ts';
 import { runElkLayout } from './runElkLayout.ts';
 
 /**
- * Auto-layout with ELK. On demand, the answered function lays the workflow out as one recorded
+ * Auto-layout with ELK, run in a Web Worker (`runElkLayout.ts`). On demand, the answered function lays the workflow out as one recorded
  * `moveNodes` change (one undo puts every node back). On its own, when a document is opened and
  * none of its nodes has a stored position (a file without `layout`), it lays that document out
  * once its nodes are measured, with `history: 'ignore'`: the layout is part of opening the file,
@@ -34,9 +35,15 @@ export function useAutoLayout(report: (message: string | undefined) => void): ()
       const canvasNodes = selectCanvasNodes(before);
       if (canvasNodes.length === 0) return;
       const sizes = new Map<string, Size>(canvasNodes.map((node) => [node.id, getInternalNode(node.id)?.measured ?? {}]));
+      if (isLayingOut()) {
+        report('A layout is already under way.');
+        return;
+      }
       let laidOut;
       try {
-        laidOut = await runElkLayout(elkGraphOf(canvasNodes, selectCanvasEdges(before), sizes));
+        // in a worker: the canvas stays usable, and shows "Laying out…" meanwhile
+        const graph = elkGraphOf(canvasNodes, selectCanvasEdges(before), sizes);
+        laidOut = await whileLayingOut(() => runElkLayout(graph));
       } catch (error) {
         report(error instanceof Error ? error.message : String(error));
         return;
