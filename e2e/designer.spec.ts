@@ -5,9 +5,20 @@ import { YamlPanelPage } from './pages/YamlPanelPage.ts';
 test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('designer', () => {
+  test("a first visit opens the gallery's first example, kept as a saved workflow", async ({ designer, page }) => {
+    await designer.goto();
+    await expect(designer.workflowName).toHaveValue('content_pipeline');
+    expect(await designer.nodeIds()).toEqual(['writer', 'reviewer']);
+    await expect(designer.node('writer').getByTestId('canvas.node.start')).toBeVisible();
+    await expect(designer.saveStatus).toHaveText('Saved');
+    await page.reload();
+    await expect(designer.workflowName).toHaveValue('content_pipeline');
+    await expect(designer.nodes()).toHaveCount(2);
+  });
+
   test('builds a three-function pipeline from the palette, connects it and types its code', async ({ designer, page }) => {
     const inspector = new InspectorPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await expect(designer.nodes()).toHaveCount(0);
 
     for (const [count, across] of [0.08, 0.38, 0.68].entries()) {
@@ -43,6 +54,8 @@ test.describe('designer', () => {
     const yaml = new YamlPanelPage(page);
     await yaml.open();
     const flat = (text: string) => text.replace(/[\s\u00b7]+/g, '');
+    // Monaco renders its lines a moment after the editor appears
+    await expect.poll(async () => flat(await yaml.visibleText())).toMatch(/from:function_2,?to:function_3/);
     const shown = flat(await yaml.visibleText());
     for (const [id, body] of Object.entries(code)) {
       expect(shown).toMatch(new RegExp(`id:${id},?type:function,?code:`));
@@ -53,7 +66,7 @@ test.describe('designer', () => {
   });
 
   test('undoes and redoes a drag and a delete', async ({ designer, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.paletteItem('agent').click();
     await expect(designer.nodes()).toHaveCount(1);
     const before = await designer.position('agent');
@@ -78,7 +91,7 @@ test.describe('designer', () => {
   });
 
   test('keeps the workflow across a reload', async ({ designer, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.dropFromPalette('transform', await designer.canvasPoint(0.15, 0.35));
     await expect(designer.nodes()).toHaveCount(1);
     await designer.dropFromPalette('output', await designer.canvasPoint(0.6, 0.55));
@@ -97,7 +110,7 @@ test.describe('designer', () => {
   });
 
   test('adds a node with the keyboard and deletes it with the Delete key', async ({ designer, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.tabTo('palette.item.request_info');
     await page.keyboard.press('Enter');
     await expect(designer.nodes()).toHaveCount(1);
@@ -109,7 +122,7 @@ test.describe('designer', () => {
   });
 
   test('opens an example from the example menu', async ({ designer, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample('switch-case-triage.workflow.yaml');
     await expect(designer.nodes()).toHaveCount(5);
     expect(await designer.nodeIds()).toEqual(['score', 'escalate', 'queue', 'archive', 'result']);

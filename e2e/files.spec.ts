@@ -174,7 +174,7 @@ test.describe('Files', () => {
   });
 
   test('the File menu works from the keyboard', async ({ designer, files, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.tabTo('toolbar.file');
     await page.keyboard.press('Enter');
     await expect(files.menu).toBeVisible();

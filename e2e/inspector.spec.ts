@@ -12,7 +12,7 @@ test.use({ viewport: { width: 1440, height: 900 } });
 
 test.describe('inspector', () => {
   test('function code in Monaco completes the members of ctx', async ({ designer, inspector, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.paletteItem('function').click();
     await expect(designer.nodes()).toHaveCount(1);
     await inspector.focusCodeEnd();
@@ -30,7 +30,7 @@ test.describe('inspector', () => {
     page,
   }) => {
     const yaml = new YamlPanelPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.paletteItem('transform').click();
     const expression = inspector.field('expression');
     await expression.fill('size(input) >');
@@ -52,7 +52,7 @@ test.describe('inspector', () => {
   });
 
   test('an edge condition is checked with the variables a condition sees', async ({ designer, inspector }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample('conditional-routing.workflow.yaml');
     const conditional = designer.canvas.locator('[data-edge-kind="conditional"]').first();
     await conditional.click({ force: true });
@@ -66,7 +66,7 @@ test.describe('inspector', () => {
 
   test('human input: choosing a yes/no answer writes a boolean response schema', async ({ designer, inspector, page }) => {
     const yaml = new YamlPanelPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.paletteItem('request_info').click();
     await inspector.field('prompt').fill('Publish this draft?');
     await inspector.field('answerType').selectOption('yes_no');
@@ -92,7 +92,7 @@ test.describe('inspector', () => {
     page,
   }) => {
     const yaml = new YamlPanelPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample('sub-workflow.workflow.yaml');
     await designer.selectNode('shout');
     const summary = inspector.root.getByTestId('inspector.subWorkflow.summary');
@@ -115,7 +115,7 @@ test.describe('inspector', () => {
   });
 
   test('a burst of typing in the code editor is one undo step', async ({ designer, inspector, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.paletteItem('function').click();
     await inspector.focusCodeEnd();
     await expect.poll(() => inspector.codeText()).toBe('return input');
@@ -132,7 +132,7 @@ test.describe('inspector', () => {
   });
 
   test('a burst of typing in a text field is one undo step', async ({ designer, inspector, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample('content-pipeline.workflow.yaml');
     await designer.selectNode('writer');
     const instructions = inspector.field('instructions');
@@ -149,7 +149,7 @@ test.describe('inspector', () => {
   });
 
   test('text typed just before the selection changes is kept', async ({ designer, inspector }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample('content-pipeline.workflow.yaml');
     await designer.selectNode('reviewer');
     await inspector.field('description').fill('Reads the draft');

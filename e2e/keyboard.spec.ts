@@ -8,7 +8,7 @@ const EXAMPLE = 'linear-text.workflow.yaml';
 test.describe('keyboard', () => {
   test('? opens the shortcuts overlay, which keeps the focus and closes with Esc', async ({ designer, page }) => {
     const canvas = new CanvasPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
@@ -37,7 +37,7 @@ test.describe('keyboard', () => {
 
   test('the arrow keys move a focused node a grid step (five with Shift), and one undo brings it back', async ({ designer, page }) => {
     const canvas = new CanvasPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample(EXAMPLE);
     const start = await designer.position('exclaim');
 
@@ -55,7 +55,7 @@ test.describe('keyboard', () => {
 
   test('adds, connects and deletes nodes with the keyboard only', async ({ designer, page }) => {
     const canvas = new CanvasPage(page);
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.tabTo('palette.item.function');
     await page.keyboard.press('Enter');
     await designer.tabTo('palette.item.output');
@@ -82,7 +82,7 @@ test.describe('keyboard', () => {
   });
 
   test('Ctrl+A selects every node, Esc clears the selection, F fits the view', async ({ designer, page }) => {
-    await designer.goto();
+    await designer.gotoNewWorkflow();
     await designer.openExample(EXAMPLE);
     const selected = page.locator('.react-flow__node.selected');
     const viewport = () => page.locator('.react-flow__viewport').evaluate((element) => (element as HTMLElement).style.transform);

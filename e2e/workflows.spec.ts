@@ -4,6 +4,8 @@ test.use({ viewport: { width: 1280, height: 720 } });
 
 const EXAMPLE = 'linear-text.workflow.yaml';
 const EXAMPLE_TITLE = 'Linear text pipeline';
+/** What a first visit opens (the gallery's first example). */
+const FIRST_VISIT_TITLE = 'Content pipeline';
 
 test.describe('Workflows list', () => {
   test('keeps several workflows: list, rename, switch, delete, and the list survives a reload', async ({ designer, files, page }) => {
@@ -13,7 +15,7 @@ test.describe('Workflows list', () => {
     await expect(designer.nodes()).toHaveCount(4);
     await expect(designer.saveStatus).toHaveText('Saved');
 
-    // the start's empty workflow and the example, the example marked as open
+    // the first visit's example and the opened one, the latter marked as open
     await files.openWorkflows();
     await expect(files.rows).toHaveCount(2);
     await expect(files.openRow().getByTestId('workflows.title')).toHaveText(EXAMPLE_TITLE);
@@ -64,11 +66,11 @@ test.describe('Workflows list', () => {
     await files.row('Second flow').getByTestId('workflows.open').click();
     await expect(designer.nodes()).toHaveCount(0);
 
-    // delete the first, empty workflow: a confirmation first, Cancel keeps it
+    // delete the first visit's example: a confirmation first, Cancel keeps it
     await files.openWorkflows();
-    const first = files.row('Untitled workflow');
+    const first = files.row(FIRST_VISIT_TITLE);
     await first.getByTestId('workflows.delete').click();
-    await expect(first).toContainText('Delete “Untitled workflow”? This cannot be undone.');
+    await expect(first).toContainText(`Delete “${FIRST_VISIT_TITLE}”? This cannot be undone.`);
     await expect(first.getByTestId('workflows.delete-cancel')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(first.getByTestId('workflows.delete-confirm')).toHaveCount(0);
@@ -76,7 +78,7 @@ test.describe('Workflows list', () => {
     await page.keyboard.press('Enter');
     await first.getByTestId('workflows.delete-confirm').click();
     await expect(files.rows).toHaveCount(2);
-    await expect(files.notice('Deleted Untitled workflow')).toBeVisible();
+    await expect(files.notice(`Deleted ${FIRST_VISIT_TITLE}`)).toBeVisible();
     expect((await files.titles()).sort()).toEqual([EXAMPLE_TITLE, 'Second flow']);
 
     // Escape closes the dialog and gives the focus back

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { DesignerProvider } from './components/designer/DesignerProvider.tsx';
+import { fetchFirstExample } from './designer/examples.ts';
 import { RunProvider } from './components/run/RunProvider.tsx';
 import { browserStorage } from './run/modelSettings.ts';
 import { createRunStore } from './run/runStore.ts';
@@ -18,7 +19,8 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 const store = createDesignerStore({ storage: new IndexedDbDocumentStorage() });
-void store.getState().restore();
+// A first visit opens the gallery's first example (agents on the offline mock model), ready to run.
+void store.getState().restore({ firstDocument: fetchFirstExample });
 
 // The engine (in its Web Worker) loads on the first run, not with the page.
 const runStore = createRunStore({

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A point in flow coordinates, as a node's transform gives it. */
 export interface FlowPoint {
@@ -26,9 +26,18 @@ export class DesignerPage {
     this.examplesButton = page.getByTestId('toolbar.examples');
   }
 
+  /** Opens the app as a visitor finds it (a first visit: the gallery's first example). */
   async goto(): Promise<void> {
     await this.page.goto('/');
     await this.canvas.waitFor();
+  }
+
+  /** Opens the app and starts a new, empty workflow (toolbar New), as a person building from scratch does. */
+  async gotoNewWorkflow(): Promise<void> {
+    await this.goto();
+    await this.page.getByTestId('toolbar.new').click();
+    await expect(this.nodes()).toHaveCount(0);
+    await expect(this.workflowName).toHaveValue('untitled');
   }
 
   paletteItem(kind: string): Locator {

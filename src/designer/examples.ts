@@ -28,3 +28,10 @@ export async function fetchExampleIndex(): Promise<ExampleEntry[]> {
 export async function fetchExample(file: string): Promise<string> {
   return (await fetchOk(`/examples/${encodeURIComponent(file)}`)).text();
 }
+
+/** The gallery's first example, to open on a first visit (undefined when the gallery is empty). */
+export async function fetchFirstExample(): Promise<{ yamlText: string; title: string } | undefined> {
+  const [first] = await fetchExampleIndex();
+  if (first === undefined) return undefined;
+  return { yamlText: await fetchExample(first.file), title: first.title };
+}
