@@ -1,6 +1,15 @@
 // RunOptions.onEvent: a synchronous observer of every event, as emitted (hosts that forward events use it).
 import { describe, expect, it } from 'vitest';
-import { InMemoryCheckpointStorage, WorkflowBuilder, executor, type WorkflowContext, type WorkflowEvent } from '../src/index.js';
+import {
+  Executor,
+  InMemoryCheckpointStorage,
+  WorkflowBuilder,
+  executor,
+  handler,
+  responseHandler,
+  type WorkflowContext,
+  type WorkflowEvent,
+} from '../src/index.js';
 import { relay } from './helpers.js';
 
 const linear = (seen?: WorkflowEvent[]) => {
@@ -12,6 +21,18 @@ const linear = (seen?: WorkflowEvent[]) => {
   });
   return new WorkflowBuilder({ startExecutor: upper, name: 'linear' }).addEdge(upper, reverse).build();
 };
+
+class Asker extends Executor {
+  @handler({ input: 'string' })
+  async ask(text: string, ctx: WorkflowContext) {
+    await ctx.requestInfo(text, { responseType: 'boolean', requestId: 'ok' });
+  }
+
+  @responseHandler({ response: 'boolean' })
+  async answered(_text: string, approved: boolean, ctx: WorkflowContext<never, string>) {
+    await ctx.yieldOutput(approved ? 'yes' : 'no');
+  }
+}
 
 describe('onEvent', () => {
   it('sees every event of a run, in order, the same as the result', async () => {
@@ -32,14 +53,8 @@ describe('onEvent', () => {
   });
 
   it('observes resumed runs and answers', async () => {
-    const asker = executor('asker', async (text: string, ctx: WorkflowContext) => {
-      await ctx.requestInfo(text, { responseType: 'boolean', requestId: 'ok' });
-    });
-    asker.addResponseHandler({ response: 'boolean' }, async (_text: unknown, approved: boolean, ctx: WorkflowContext) => {
-      await ctx.yieldOutput(approved ? 'yes' : 'no');
-    });
     const storage = new InMemoryCheckpointStorage();
-    const build = () => new WorkflowBuilder({ startExecutor: asker, name: 'ask', checkpointStorage: storage }).build();
+    const build = () => new WorkflowBuilder({ startExecutor: new Asker('asker'), name: 'ask', checkpointStorage: storage }).build();
     await build().run('draft', { checkpointId: 's' });
 
     const resumed: WorkflowEvent[] = [];
