@@ -90,6 +90,22 @@ test.describe('designer', () => {
     await expect(designer.nodes()).toHaveCount(0);
   });
 
+  test('undoes two quick drags of the same node one at a time', async ({ designer }) => {
+    await designer.gotoNewWorkflow();
+    await designer.paletteItem('agent').click();
+    await expect(designer.nodes()).toHaveCount(1);
+    const start = await designer.position('agent');
+    await designer.dragNode('agent', { x: 120, y: 0 });
+    const first = await designer.position('agent');
+    await designer.dragNode('agent', { x: 0, y: 120 });
+    expect(await designer.position('agent')).not.toEqual(first);
+
+    await designer.undoButton.click();
+    await expect.poll(() => designer.position('agent')).toEqual(first);
+    await designer.undoButton.click();
+    await expect.poll(() => designer.position('agent')).toEqual(start);
+  });
+
   test('keeps the workflow across a reload', async ({ designer, page }) => {
     await designer.gotoNewWorkflow();
     await designer.dropFromPalette('transform', await designer.canvasPoint(0.15, 0.35));

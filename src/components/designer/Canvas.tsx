@@ -27,7 +27,7 @@ import {
 import { useLayingOut } from '../../designer/autoLayout/layoutProgress.ts';
 import { PALETTE_MIME } from '../../designer/kinds.ts';
 import { selectPositions } from '../../designer/positions.ts';
-import { dragKey, nextSelection } from '../../designer/selectionEdits.ts';
+import { nextSelection } from '../../designer/selectionEdits.ts';
 import { selectDocumentId, selectEditable, selectSelectedEdgeIds, selectSelectedNodeIds } from '../../designer/selectors.ts';
 import { useAddNode } from '../../designer/useAddNode.ts';
 import { useDesigner, useDesignerStore } from '../../designer/useDesigner.ts';
@@ -125,16 +125,14 @@ export function Canvas() {
     setDragging(new Map(dragged.map((node) => [asNodeId(node.id), { x: node.position.x, y: node.position.y }])));
   }, []);
 
+  // A drag writes the document once, on drop, so each drop is its own undo step: merging would
+  // join two separate drags of the same nodes made within the merge window.
   const onDragStop = useCallback(
-    (event: { timeStamp: number }, dragged: WorkflowFlowNode[]) => {
+    (_event: unknown, dragged: WorkflowFlowNode[]) => {
       setDragging(new Map());
       if (dragged.length === 0) return;
       const moves = dragged.map((node) => ({ id: asNodeId(node.id), position: { x: node.position.x, y: node.position.y } }));
-      store.getState().applyChanges([{ type: 'moveNodes', moves }], {
-        history: 'merge',
-        mergeKey: dragKey(moves.map((move) => move.id)),
-        at: event.timeStamp,
-      });
+      store.getState().applyChanges([{ type: 'moveNodes', moves }], { history: 'record' });
     },
     [store],
   );
