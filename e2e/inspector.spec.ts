@@ -81,6 +81,11 @@ test.describe('inspector', () => {
     // a schema the form cannot show whole stays in the JSON view, as typed
     await inspector.field('response').fill('{ "type": "string", "minLength": 2 }');
     await expect(inspector.root.getByTestId('inspector.answer.view.form')).toBeDisabled();
+    // typing it back into one the form can show keeps the JSON view and the focus
+    await inspector.field('response').fill('{ "type": "string" }');
+    await expect(inspector.root.getByTestId('inspector.answer.view.form')).toBeEnabled();
+    await expect(inspector.root.getByTestId('inspector.answer.view.json')).toHaveAttribute('aria-pressed', 'true');
+    await expect(inspector.field('response')).toBeFocused();
     await inspector.field('response').fill('{ "type": ');
     await expect(inspector.error('response')).toContainText('Not JSON');
     await expect(inspector.field('response')).toHaveValue('{ "type": ');

@@ -23,12 +23,16 @@ const checkSchemaText = (text: string): string | undefined => {
 /**
  * The answer a human-input node asks for: a small form (text, yes/no, number, a choice, or an
  * object of named fields of those) that writes the `response` JSON Schema, and the raw JSON for
- * anything else. A schema the form cannot show whole opens in the JSON view, untouched.
+ * anything else. A schema the form cannot show whole opens in the JSON view, untouched, and the
+ * view stays JSON (once the form can show the schema, the user's toggle switches back).
  */
 export function AnswerSchemaEditor({ response, edits, problems }: AnswerSchemaEditorProps) {
   const headingId = useId();
   const answer = useMemo(() => answerOfSchema(response), [response]);
-  const [chosen, setChosen] = useState<View>('form');
+  // The view changes only when the user toggles it: a JSON edit that makes the schema simple
+  // enough for the form must not swap the textarea being typed in for the form.
+  const [chosen, setChosen] = useState<View>(() => (answer === undefined ? 'json' : 'form'));
+  if (answer === undefined && chosen === 'form') setChosen('json');
   const view: View = answer === undefined ? 'json' : chosen;
   const writeText = useCallback(
     (text: string) => {
