@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunMessage, RunOutcome } from '../engine-host/protocol.ts';
 import { RunBacklog } from './runBacklog.ts';
 import { LOG_LIMIT, logCountKey } from './runLog.ts';
-import { applyBacklog, applyRunMessages, markAnswered } from './runReducer.ts';
+import { markAnswered } from './runCommands.ts';
+import { applyBacklog, applyRunMessages } from './runReducer.ts';
 import { edgeKey, NO_RUN, startingRun, type RunGraphEdge, type RunState } from './runState.ts';
 
 const LINEAR: RunGraphEdge[] = [
@@ -139,10 +140,15 @@ describe('applyRunMessages', () => {
     expect(asked.pending).toEqual([{ requestId: 'q1', executorId: 'ask', data: { prompt: 'OK?' }, responseType: 'boolean' }]);
 
     const answered = markAnswered(asked, ['q1']);
-    expect(answered.pending).toEqual([]);
+    expect(answered.pending).toEqual([
+      { requestId: 'q1', executorId: 'ask', data: { prompt: 'OK?' }, responseType: 'boolean', sending: true },
+    ]);
     expect(answered.phase).toBe('running');
     expect(answered.nodes.ask?.status).toBe('queued');
     expect(markAnswered(answered, ['q1'])).toBe(answered);
+
+    const taken = applyRunMessages(answered, [batch('r1', { type: 'workflow_start', runId: 'x', workflowName: 'w' })]);
+    expect(taken.pending).toEqual([]);
 
     const again = applyRunMessages(answered, [
       batch(

@@ -10,6 +10,7 @@ import {
   type EdgeRun,
   type LogEntry,
   type NodeRun,
+  type Continuation,
   type PendingRequest,
   type RunOutput,
   type RunState,
@@ -47,40 +48,6 @@ export function applyBacklog(state: RunState, backlog: RunBacklog, hasTime: () =
   return draft.finish();
 }
 
-/** The user answered these requests: they leave the list, and their nodes wait for the run to go on. */
-export function markAnswered(state: RunState, requestIds: readonly string[]): RunState {
-  const answered = new Set(requestIds);
-  const gone = state.pending.filter((request) => answered.has(request.requestId));
-  if (gone.length === 0) return state;
-  const nodes = { ...state.nodes };
-  for (const request of gone) {
-    const node = nodes[request.executorId] ?? IDLE_NODE;
-    nodes[request.executorId] = { ...node, status: 'queued', settled: 'done' };
-  }
-  return { ...state, nodes, phase: 'running', pending: state.pending.filter((request) => !answered.has(request.requestId)) };
-}
-
-/**
- * The user stopped a run that waits for a person. The engine holds nothing for it (the run ended
- * when it went idle), so it ends here: cancelled, its questions withdrawn.
- */
-export function stopWaiting(state: RunState): RunState {
-  if (state.phase !== 'waiting') return state;
-  const nodes = { ...state.nodes };
-  for (const request of state.pending) {
-    const node = nodes[request.executorId] ?? IDLE_NODE;
-    nodes[request.executorId] = { ...node, status: 'done', settled: 'done' };
-  }
-  return {
-    ...state,
-    nodes,
-    phase: 'ended',
-    state: 'cancelled',
-    pending: [],
-    outcome: { reason: 'cancelled', state: 'cancelled', durationMs: 0 },
-  };
-}
-
 /** A mutable working copy of one batch's changes, copied on first write. */
 class RunDraft {
   #state: RunState;
@@ -91,6 +58,7 @@ class RunDraft {
   #logCounts: Record<string, number> | undefined;
   readonly #outputs: RunOutput[] = [];
   #pending: PendingRequest[] | undefined;
+  #continuations: Continuation[] | undefined;
   #supersteps: SuperstepSpan[] | undefined;
   #firstAt: number | undefined;
   #lastAt: number | undefined;
@@ -115,8 +83,21 @@ class RunDraft {
   /** Applies one message (one of another run is ignored). */
   message(message: RunMessage): void {
     if (message.runId !== this.#state.runId) return;
-    if (message.type === 'events') for (const timed of message.events) this.#apply(timed);
-    else this.#end(message);
+    if (message.type === 'events') {
+      if (message.events.length > 0) this.#taken();
+      for (const timed of message.events) this.#apply(timed);
+    } else this.#end(message);
+  }
+
+  /** The oldest continuation sent events: the engine took its answers, whose questions are now closed. */
+  #taken(): void {
+    const continuations = this.#continuationList();
+    const head = continuations[0];
+    if (head === undefined || head.taken) return;
+    continuations[0] = { ...head, taken: true };
+    if (head.requestIds.length === 0) return;
+    const answered = new Set(head.requestIds);
+    this.#pending = this.#pendingList().filter((request) => !answered.has(request.requestId));
   }
 
   #apply({ at, event }: TimedEvent): void {
@@ -274,22 +255,52 @@ class RunDraft {
     this.#setNode(sourceId, { ...source, dropped: source.dropped + 1 });
   }
 
+  /**
+   * The oldest continuation ended. One that answered requests and ended refused before any event
+   * (a wrong answer: the run still waits, `idle_with_pending_requests`) gives its questions back,
+   * with the engine's reason. The run waits or ends only once no later continuation is queued.
+   */
   #end(message: RunEndedMessage): void {
     const { outcome } = message;
-    const waiting = outcome.state === 'idle_with_pending_requests' && this.#pendingList().length > 0;
+    const continuations = this.#continuationList();
+    const head = continuations.shift();
+    const refused =
+      head !== undefined &&
+      !head.taken &&
+      head.requestIds.length > 0 &&
+      outcome.reason === 'failed' &&
+      outcome.state === 'idle_with_pending_requests';
+    if (refused) this.#refused(head, outcome.error?.message ?? 'The engine refused the answer.');
+    const more = continuations.length > 0 && outcome.reason !== 'cancelled';
+    const sending = new Set(this.#pendingList().flatMap((request) => (request.sending === true ? [request.executorId] : [])));
     for (const [id, node] of Object.entries(this.#nodes)) {
-      if (node.status === 'running' || node.status === 'queued') {
+      if ((node.status === 'running' || node.status === 'queued') && !(more && sending.has(id))) {
         this.#setNode(id, { ...node, status: node.settled });
       }
     }
-    if (!waiting) this.#pending = [];
+    const waiting = !more && outcome.state === 'idle_with_pending_requests' && this.#pendingList().length > 0;
+    if (!waiting && !more) this.#pending = [];
+    if (outcome.reason === 'cancelled') this.#continuations = [];
     this.#state = {
       ...this.#state,
-      phase: waiting ? 'waiting' : 'ended',
+      phase: more ? 'running' : waiting ? 'waiting' : 'ended',
       state: outcome.state,
-      outcome,
+      // A refused answer leaves the run as it was: its reason shows at the question, not as the run's end.
+      outcome: refused ? this.#state.outcome : outcome,
       totalDurationMs: this.#state.totalDurationMs + outcome.durationMs,
     };
+  }
+
+  /** Puts the questions a refused continuation answered back, open again, with the engine's reason. */
+  #refused(continuation: Continuation, reason: string): void {
+    const answered = new Set(continuation.requestIds);
+    this.#pending = this.#pendingList().map((request) => {
+      if (!answered.has(request.requestId)) return request;
+      this.#setNode(request.executorId, { ...this.#node(request.executorId), status: 'waiting', settled: 'waiting' });
+      const reopened: { -readonly [K in keyof PendingRequest]: PendingRequest[K] } = { ...request, refusal: reason };
+      delete reopened.sending;
+      return reopened;
+    });
   }
 
   finish(): RunState {
@@ -307,6 +318,7 @@ class RunDraft {
       logCounts: this.#logCounts ?? state.logCounts,
       outputs: this.#outputs.length === 0 ? state.outputs : state.outputs.concat(this.#outputs),
       pending: this.#pending ?? state.pending,
+      continuations: this.#continuations ?? state.continuations,
       supersteps: this.#supersteps ?? state.supersteps,
     };
   }
@@ -332,6 +344,11 @@ class RunDraft {
   #pendingList(): PendingRequest[] {
     this.#pending ??= [...this.#state.pending];
     return this.#pending;
+  }
+
+  #continuationList(): Continuation[] {
+    this.#continuations ??= [...this.#state.continuations];
+    return this.#continuations;
   }
 
   #spans(): SuperstepSpan[] {

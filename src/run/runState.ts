@@ -70,6 +70,21 @@ export interface PendingRequest {
   readonly data: unknown;
   /** The answer's type as the engine describes it: a type name, a JSON Schema, a list of these, or `{ description }`. */
   readonly responseType: unknown;
+  /** Answered, and the engine has not taken the answer yet (it may still refuse it). */
+  readonly sending?: true;
+  /** Why the engine refused the latest answer: shown next to the form, to answer again. */
+  readonly refusal?: string;
+}
+
+/**
+ * One continuation the engine host was asked for and has not ended yet. The host runs a run's
+ * continuations in order and ends each with one `run_ended`: the start (or resume), then one per
+ * answer sent. `requestIds` are the requests it answers (none for a start or resume).
+ */
+export interface Continuation {
+  readonly requestIds: readonly string[];
+  /** Some of its events arrived: the engine took its answers. */
+  readonly taken: boolean;
 }
 
 /** One superstep on the timeline. */
@@ -118,6 +133,8 @@ export interface RunState {
   readonly logCounts: Readonly<Record<string, number>>;
   readonly outputs: readonly RunOutput[];
   readonly pending: readonly PendingRequest[];
+  /** The continuations asked for and not ended yet, oldest (the one the events belong to) first. */
+  readonly continuations: readonly Continuation[];
   readonly supersteps: readonly SuperstepSpan[];
   /** The latest superstep started (0 before the first). */
   readonly superstep: number;
@@ -145,6 +162,7 @@ export const NO_RUN: RunState = {
   logCounts: {},
   outputs: [],
   pending: [],
+  continuations: [],
   supersteps: [],
   superstep: 0,
   traffic: emptyTraffic(),
@@ -169,5 +187,6 @@ export function startingRun(
   startId?: string,
 ): RunState {
   const nodes = startId === undefined || resumed ? {} : { [startId]: { ...IDLE_NODE, status: 'queued' as const } };
-  return { ...NO_RUN, runId, phase: 'starting', graph, requestedAt, resumed, nodes, traffic: emptyTraffic() };
+  const continuations = [{ requestIds: [], taken: false }];
+  return { ...NO_RUN, runId, phase: 'starting', graph, requestedAt, resumed, nodes, continuations, traffic: emptyTraffic() };
 }

@@ -163,11 +163,71 @@ describe('createRunStore', () => {
     expect(loadWaitingRun(storage, 'doc1')).toEqual({ checkpointScope: 'doc1', runId: 'run1', requestIds: ['q1'], savedAt: 500 });
 
     store.getState().respond({ q1: true });
-    expect(store.getState().run.pending).toEqual([]);
+    expect(store.getState().run.pending).toMatchObject([{ requestId: 'q1', sending: true }]);
     await flush();
     expect(client.calls.at(-1)).toEqual({ method: 'respond', args: { runId: 'run1', responses: { q1: true } } });
     client.deliver({ type: 'run_ended', runId: 'run1', outcome: { reason: 'finished', state: 'idle', durationMs: 2 } });
     expect(loadWaitingRun(storage, 'doc1')).toBeUndefined();
+  });
+
+  it('keeps the question and the saved waiting run when the engine refuses an answer', async () => {
+    const { client, store, storage } = setup();
+    store.getState().start(DOC, 'x');
+    await flush();
+    client.deliver(...waitingBatch('run1'));
+    store.getState().respond({ q1: 'yes' });
+    await flush();
+    const error = { name: 'WorkflowResponseError', message: "Request 'q1' expects a boolean" };
+    client.deliver({
+      type: 'run_ended',
+      runId: 'run1',
+      outcome: { reason: 'failed', state: 'idle_with_pending_requests', durationMs: 1, error },
+    });
+    expect(store.getState().run.phase).toBe('waiting');
+    expect(store.getState().run.pending).toMatchObject([{ requestId: 'q1', refusal: "Request 'q1' expects a boolean" }]);
+    expect(loadWaitingRun(storage, 'doc1')).toMatchObject({ requestIds: ['q1'] });
+
+    store.getState().respond({ q1: true });
+    await flush();
+    expect(client.calls.filter((call) => call.method === 'respond')).toHaveLength(2);
+  });
+
+  it('sends an answer to another open question while the run goes on, and ignores one already sent', async () => {
+    const { client, store } = setup();
+    store.getState().start(DOC, 'x');
+    await flush();
+    client.deliver({
+      type: 'events',
+      runId: 'run1',
+      events: [
+        { at: 1, event: { type: 'request_info', requestId: 'q1', executorId: 'a', data: 'A?', responseType: 'boolean' } },
+        { at: 2, event: { type: 'request_info', requestId: 'q2', executorId: 'b', data: 'B?', responseType: 'boolean' } },
+      ],
+    });
+    client.deliver({
+      type: 'run_ended',
+      runId: 'run1',
+      outcome: { reason: 'finished', state: 'idle_with_pending_requests', durationMs: 4 },
+    });
+    store.getState().respond({ q1: true });
+    store.getState().respond({ q1: false });
+    store.getState().respond({ q2: false });
+    await flush();
+    expect(client.calls.filter((call) => call.method === 'respond').map((call) => call.args)).toEqual([
+      { runId: 'run1', responses: { q1: true } },
+      { runId: 'run1', responses: { q2: false } },
+    ]);
+  });
+
+  it('ends the run with an engine error when the client throws on a command', async () => {
+    const { client, store } = setup();
+    client.start = () => {
+      throw new Error('Failed to execute postMessage: DataCloneError');
+    };
+    store.getState().start(DOC, 'x');
+    await flush();
+    expect(store.getState().engineError).toBe('The engine could not take the command: Failed to execute postMessage: DataCloneError');
+    expect(store.getState().run).toMatchObject({ phase: 'ended', outcome: { reason: 'failed' } });
   });
 
   it('stops a run that waits for a person on the page: the engine holds nothing for it', async () => {

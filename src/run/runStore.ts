@@ -4,7 +4,8 @@ import type { ConnectionResult, ModelSettings, RunMessage } from '../engine-host
 import { defaultFrameScheduler, type FrameScheduler } from '../engine-host/run-message-delivery.ts';
 import { loadModelSettings, saveModelSettings, type KeyValueStorage } from './modelSettings.ts';
 import { RunBacklog } from './runBacklog.ts';
-import { applyBacklog, markAnswered, stopWaiting } from './runReducer.ts';
+import { answerableResponses, endWithEngineError, markAnswered, stopWaiting } from './runCommands.ts';
+import { applyBacklog } from './runReducer.ts';
 import { NO_RUN, startingRun, type RunGraphEdge, type RunState } from './runState.ts';
 import { clearWaitingRun, loadWaitingRun, saveWaitingRun } from './waitingRun.ts';
 
@@ -30,7 +31,10 @@ export interface RunStoreState {
   start(document: RunDocument, input: unknown): void;
   /** Stops the active run (it ends as `cancelled`). */
   stop(): void;
-  /** Answers pending requests (request id → answer); the run goes on. */
+  /**
+   * Answers pending requests (request id → answer), while the run waits or goes on; answers to
+   * questions not open (unknown, or already sent) are ignored. A refused answer reopens its question.
+   */
   respond(responses: Readonly<Record<string, unknown>>): void;
   /**
    * The open document is now `document`: a run of another document is stopped and cleared, and
@@ -146,10 +150,30 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       return loading;
     };
 
-    const withClient = (use: (engine: EngineClient) => void) => {
-      engine().then(use, (error: unknown) => {
-        set({ engineError: `The engine could not be loaded: ${messageOf(error)}`, run: { ...get().run, phase: 'ended' } });
-      });
+    /** Gives a command to the engine client; a client that cannot be loaded or refuses the command ends the run it was for. */
+    const withClient = (command: (engine: EngineClient) => void) => {
+      const { runId } = get().run;
+      // The engine will not say anything more about that run: it ends here (a later run is left alone).
+      const failRun = (engineError: string) => {
+        if (get().run.runId !== runId) {
+          set({ engineError });
+          return;
+        }
+        dropQueued();
+        set({ engineError, run: endWithEngineError(get().run, engineError) });
+      };
+      engine().then(
+        (loaded) => {
+          try {
+            command(loaded);
+          } catch (error) {
+            failRun(`The engine could not take the command: ${messageOf(error)}`);
+          }
+        },
+        (error: unknown) => {
+          failRun(`The engine could not be loaded: ${messageOf(error)}`);
+        },
+      );
     };
 
     const cancelActive = () => {
@@ -197,10 +221,11 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       respond: (responses) => {
         const { run } = get();
         const runId = run.runId;
-        if (runId === undefined || run.phase !== 'waiting') return;
-        set({ run: markAnswered(run, Object.keys(responses)) });
+        const answers = answerableResponses(run, responses);
+        if (runId === undefined || Object.keys(answers).length === 0) return;
+        set({ run: markAnswered(run, Object.keys(answers)) });
         withClient((host) => {
-          host.respond(runId, responses);
+          host.respond(runId, answers);
         });
       },
 
