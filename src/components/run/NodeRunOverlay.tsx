@@ -45,7 +45,9 @@ export const NodeRunOverlay = memo(function NodeRunOverlay({ nodeId }: { nodeId:
           <p className="wf-run-prompt" data-testid="canvas.node.prompt">
             {requestPrompt(request)}
           </p>
+          {/* Keyed by the request: a new question never inherits the draft of the one before. */}
           <RequestAnswerForm
+            key={request.requestId}
             compact
             request={request}
             onAnswer={(requestId, answer) => {
