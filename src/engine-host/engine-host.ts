@@ -193,17 +193,42 @@ export class EngineHost {
   ): void {
     const epoch = run.cancelEpoch;
     run.queued += 1;
-    run.queue = run.queue.then(async () => {
-      let ending: Ending = { reason: 'cancelled', state: 'cancelled' };
-      if (run.cancelEpoch === epoch) {
-        const fallback = typeof stateIfRefused === 'function' ? stateIfRefused() : stateIfRefused;
-        ending = await this.#stream(runId, run.redact, launch, fallback);
-      }
-      run.queued -= 1;
-      // A run waiting for nobody is forgotten; one with pending requests stays to be answered.
-      if (run.queued === 0 && run.workflow.pendingRequestIds.length === 0 && this.#runs.get(runId) === run) this.#runs.delete(runId);
-      this.#end(runId, run.redact, startedAt, ending);
-    });
+    run.queue = run.queue
+      .then(async () => {
+        let ending: Ending = { reason: 'cancelled', state: 'cancelled' };
+        try {
+          if (run.cancelEpoch === epoch) {
+            const fallback = typeof stateIfRefused === 'function' ? stateIfRefused() : stateIfRefused;
+            ending = await this.#stream(runId, run.redact, launch, fallback);
+          }
+        } finally {
+          run.queued -= 1;
+          // A run waiting for nobody is forgotten; one with pending requests stays to be answered.
+          if (run.queued === 0 && run.workflow.pendingRequestIds.length === 0 && this.#runs.get(runId) === run) this.#runs.delete(runId);
+        }
+        this.#end(runId, run.redact, startedAt, ending);
+      })
+      // Something broke in the host itself (a batch or the outcome could not be posted): the page
+      // still gets this continuation's end, and the next continuation of the run still runs.
+      .catch((error: unknown) => {
+        this.#endBroken(runId, run.redact, startedAt, error);
+      });
+  }
+
+  /** Ends a continuation the host itself failed, with the error's name and message only (they are always cloneable). */
+  #endBroken(runId: string, redact: Redact | undefined, startedAt: number, error: unknown): void {
+    const details = toErrorDetails(error);
+    const message = `The engine host failed: ${redact === undefined ? details.message : redact(details.message)}`;
+    const durationMs = Math.max(0, this.#now() - startedAt);
+    try {
+      this.#post({
+        type: 'run_ended',
+        runId,
+        outcome: { reason: 'failed', state: 'failed', durationMs, error: { name: details.name, message } },
+      });
+    } catch {
+      // Nothing more can reach the page from here.
+    }
   }
 
   /** Streams one continuation's events in batches; resolves to how it ended once the page has them all. */
