@@ -2,7 +2,7 @@
  * Makes values safe to post: everything a run emits crosses `postMessage` (structured cloning), and
  * the UI shows it. Structured cloning throws on functions and symbols, and silently turns a class
  * instance into a nameless bag of fields; a value holding any of these becomes a readable plain
- * preview instead. Strings holding a secret (the API key) get it replaced by `[redacted]`.
+ * preview instead. Strings and property names holding a secret (the API key) get it replaced by `[redacted]`.
  *
  * Values that are already fine are returned as they are (no copy), which is the common case.
  */
@@ -71,7 +71,8 @@ function isCloneable(value: unknown, redact: Redact | undefined, seen: Set<objec
       if (isCloneableBuiltin(value)) return true;
       // Errors lose their class name and extra fields when cloned, so they are previewed too.
       if (!isPlainObject(value)) return false;
-      return Object.values(value).every((item: unknown) => isCloneable(item, redact, seen));
+      // Property names are text too: a key may hold the secret (`{ [apiKey]: ... }`).
+      return Object.entries(value).every(([key, item]) => (redact === undefined || redact(key) === key) && isCloneable(item, redact, seen));
     }
     default:
       return true;
@@ -124,7 +125,7 @@ function copyObject(value: object, redact: Redact | undefined, copies: Map<objec
   } else if (!isPlainObject(value)) {
     record[PREVIEW_CLASS_KEY] = className(value);
   }
-  for (const [key, item] of Object.entries(value)) record[key] = copy(item);
+  for (const [key, item] of Object.entries(value)) record[redact === undefined ? key : redact(key)] = copy(item);
   return record;
 }
 

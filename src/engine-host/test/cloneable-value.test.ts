@@ -50,6 +50,13 @@ describe('toCloneable', () => {
     expect(toCloneable(clean, redact)).toBe(clean);
   });
 
+  it('redacts secrets in property names too, however deep', () => {
+    const redact = secretRedactor(['sk-secret-1234']);
+    const value = { headers: { 'Bearer sk-secret-1234': 'yes' }, list: [{ 'sk-secret-1234': 1 }] };
+    expect(toCloneable(value, redact)).toEqual({ headers: { 'Bearer [redacted]': 'yes' }, list: [{ '[redacted]': 1 }] });
+    expect(JSON.stringify(toCloneable(value, redact))).not.toContain('sk-secret-1234');
+  });
+
   it('treats strings under four characters as placeholders, not secrets', () => {
     expect(secretRedactor(['', 'x', 'na'])).toBeUndefined();
     expect(secretRedactor(['abcd', 'abcdef'])?.('abcdef abcd')).toBe('[redacted] [redacted]');
