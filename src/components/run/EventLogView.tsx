@@ -98,6 +98,9 @@ export function EventLogView({ nodeIds }: EventLogViewProps) {
         data-testid="run.log"
         tabIndex={0}
         role="log"
+        // Not announced: the virtualised rows are rewritten every frame while a run streams; the
+        // run summary announces the phase changes instead.
+        aria-live="off"
         aria-label="Run events"
         onScroll={onScroll}
       >

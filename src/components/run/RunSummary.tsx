@@ -1,9 +1,17 @@
 import { describeRun, formatDuration } from '../../run/describeOutcome.ts';
 import { useRun, useRunStoreState } from '../../run/runContext.ts';
-import type { RunState } from '../../run/runState.ts';
+import type { RunPhase, RunState } from '../../run/runState.ts';
 import type { RunStoreState } from '../../run/runStore.ts';
 
 const selectEngineError = (state: RunStoreState) => state.engineError;
+
+/** What a screen reader hears when the run's phase changes (once it ended: how, which no longer changes). */
+const PHASE_ANNOUNCEMENT: Record<Exclude<RunPhase, 'ended'>, string> = {
+  none: '',
+  starting: 'Run starting.',
+  running: 'Run running.',
+  waiting: 'Run waiting for your answer.',
+};
 const selectBacklog = (state: RunStoreState) => state.backlog;
 
 /**
@@ -16,7 +24,11 @@ export function RunSummary() {
   const backlog = useRunStoreState(selectBacklog);
   const { outcome } = run;
   return (
-    <div className="run-summary" data-testid="run.summary" aria-live="polite">
+    <div className="run-summary" data-testid="run.summary">
+      {/* Announced: only the phase, which changes a few times a run (the line below changes every superstep). */}
+      <p className="visually-hidden" aria-live="polite" data-testid="run.phaseAnnouncement">
+        {run.phase === 'ended' ? describeRun(run) : PHASE_ANNOUNCEMENT[run.phase]}
+      </p>
       <p className="run-summary-line">
         <span className={`run-state run-state-${run.state ?? 'none'}`} data-testid="run.state">
           {run.state ?? (run.phase === 'none' ? 'ready' : 'starting')}
@@ -33,7 +45,7 @@ export function RunSummary() {
           </span>
         )}
       </p>
-      <p className="run-ending" data-testid="run.ending">
+      <p className="run-ending" data-testid="run.ending" aria-live="off">
         {describeRun(run)}
       </p>
       {engineError !== undefined && (
