@@ -48,12 +48,12 @@ describe('model settings', () => {
 describe('waiting runs', () => {
   it('are kept per document and forgotten when nothing waits', () => {
     const storage = storageWith({});
-    saveWaitingRun(storage, { checkpointScope: 'd1', runId: 'r', requestIds: ['q'], savedAt: 1 });
-    expect(loadWaitingRun(storage, 'd1')).toEqual({ checkpointScope: 'd1', runId: 'r', requestIds: ['q'], savedAt: 1 });
+    saveWaitingRun(storage, { checkpointScope: 'd1', requestIds: ['q'] });
+    expect(loadWaitingRun(storage, 'd1')).toEqual({ checkpointScope: 'd1', requestIds: ['q'] });
     expect(loadWaitingRun(storage, 'd2')).toBeUndefined();
-    saveWaitingRun(storage, { checkpointScope: 'd1', runId: 'r', requestIds: [], savedAt: 2 });
+    saveWaitingRun(storage, { checkpointScope: 'd1', requestIds: [] });
     expect(loadWaitingRun(storage, 'd1')).toBeUndefined();
-    saveWaitingRun(storage, { checkpointScope: 'd1', runId: 'r', requestIds: ['q'], savedAt: 1 });
+    saveWaitingRun(storage, { checkpointScope: 'd1', requestIds: ['q'] });
     clearWaitingRun(storage, 'd1');
     expect(loadWaitingRun(storage, 'd1')).toBeUndefined();
   });

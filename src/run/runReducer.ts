@@ -18,8 +18,8 @@ import {
 } from './runState.ts';
 
 /**
- * Applies one delivered batch of run messages to the run state: the only way the state follows
- * the engine. Pure (the input is never changed; untouched nodes and edges keep their identity,
+ * Applies one delivered batch of run messages to the run state, all at once (the store applies its
+ * queue with {@link applyBacklog}, which bounds the work per frame; both go through the same draft). Pure (the input is never changed; untouched nodes and edges keep their identity,
  * so their selectors answer the same object), and linear in the batch: each changed node or edge
  * is copied once per batch, the log grows once per batch. Messages for another run are ignored.
  */

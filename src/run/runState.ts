@@ -4,8 +4,10 @@ import type { RunOutcome } from '../engine-host/protocol.ts';
 import { emptyTraffic, type EdgeTraffic } from './edgeTraffic.ts';
 
 /**
- * What the page knows about the current (or last) run, built only from the engine host's messages
- * by `applyRunMessages`. Plain data, framework-free; the canvas and the run panel read it through
+ * What the page knows about the current (or last) run, built from the engine host's messages by
+ * the reducer (`runReducer.ts`; the store applies them with `applyBacklog`, a frame's budget at a
+ * time) and from the page's own commands (`runCommands.ts`: answers on their way, a stop while
+ * waiting, a command the client could not take). Plain data, framework-free; the canvas and the run panel read it through
  * narrow selectors (a node's own entry, an edge's own entry), so a batch re-renders only what it
  * touched.
  */
@@ -175,9 +177,9 @@ export function edgeKey(source: string, target: string): string {
 
 /**
  * A fresh run: nothing has happened yet, but for a new run the input is on its way to its start
- * node, which shows as queued until it starts. (A start node stuck in an endless loop so shows
- * queued, not idle: the engine's event stream hands `executor_start` to the host by a promise,
- * which a handler that never yields keeps from settling.)
+ * node, which shows as queued until its `executor_start` arrives (the host posts that one at once,
+ * even for a handler that then never yields: see `engine-host/README.md`). Its one continuation so
+ * far is the start (or resume) itself.
  */
 export function startingRun(
   runId: string,

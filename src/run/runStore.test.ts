@@ -160,7 +160,7 @@ describe('createRunStore', () => {
     await flush();
     client.deliver(...waitingBatch('run1'));
     expect(store.getState().run.phase).toBe('waiting');
-    expect(loadWaitingRun(storage, 'doc1')).toEqual({ checkpointScope: 'doc1', runId: 'run1', requestIds: ['q1'], savedAt: 500 });
+    expect(loadWaitingRun(storage, 'doc1')).toEqual({ checkpointScope: 'doc1', requestIds: ['q1'] });
 
     store.getState().respond({ q1: true });
     expect(store.getState().run.pending).toMatchObject([{ requestId: 'q1', sending: true }]);

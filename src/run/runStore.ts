@@ -128,12 +128,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       const scope = get().checkpointScope;
       if (scope === undefined || run.runId === undefined) return;
       if (run.phase === 'waiting') {
-        saveWaitingRun(storage, {
-          checkpointScope: scope,
-          runId: run.runId,
-          requestIds: run.pending.map((r) => r.requestId),
-          savedAt: now(),
-        });
+        saveWaitingRun(storage, { checkpointScope: scope, requestIds: run.pending.map((r) => r.requestId) });
       } else if (run.phase === 'ended') clearWaitingRun(storage, scope);
     };
 

@@ -2,16 +2,13 @@ import { readItem, type KeyValueStorage } from './modelSettings.ts';
 
 /**
  * A run waiting for a person, remembered across reloads: per document (the checkpoint scope), the
- * run's id and the requests it waits on. The requests themselves (prompt, answer type) are not
- * stored here: resuming from the scope's latest checkpoint emits them again. Nothing secret is
- * stored (no model settings).
+ * requests it waits on. The run itself is not named: a reload resumes the scope's latest
+ * checkpoint as a new run, and the requests themselves (prompt, answer type) are not stored here
+ * either: resuming emits them again. Nothing secret is stored (no model settings).
  */
 export interface WaitingRun {
   readonly checkpointScope: string;
-  readonly runId: string;
   readonly requestIds: readonly string[];
-  /** Page clock when it was stored. */
-  readonly savedAt: number;
 }
 
 const PREFIX = 'trellis.waitingRun:';
@@ -23,10 +20,10 @@ export function loadWaitingRun(storage: KeyValueStorage | undefined, checkpointS
   try {
     const value = JSON.parse(raw) as unknown;
     if (typeof value !== 'object' || value === null) return undefined;
-    const { runId, requestIds, savedAt } = value as Record<string, unknown>;
-    if (typeof runId !== 'string' || !Array.isArray(requestIds) || typeof savedAt !== 'number') return undefined;
+    const { requestIds } = value as Record<string, unknown>;
+    if (!Array.isArray(requestIds)) return undefined;
     const ids = requestIds.filter((id): id is string => typeof id === 'string');
-    return ids.length === 0 ? undefined : { checkpointScope, runId, requestIds: ids, savedAt };
+    return ids.length === 0 ? undefined : { checkpointScope, requestIds: ids };
   } catch {
     return undefined;
   }
@@ -36,7 +33,7 @@ export function loadWaitingRun(storage: KeyValueStorage | undefined, checkpointS
 export function saveWaitingRun(storage: KeyValueStorage | undefined, run: WaitingRun): void {
   try {
     if (run.requestIds.length === 0) storage?.removeItem(PREFIX + run.checkpointScope);
-    else storage?.setItem(PREFIX + run.checkpointScope, JSON.stringify(run));
+    else storage?.setItem(PREFIX + run.checkpointScope, JSON.stringify({ requestIds: run.requestIds }));
   } catch {
     // storage full or refused: the run still works, it just will not survive a reload
   }
