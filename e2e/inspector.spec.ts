@@ -91,6 +91,35 @@ test.describe('inspector', () => {
     await expect(inspector.field('response')).toHaveValue('{ "type": ');
   });
 
+  test('human input: JSON that cannot be saved stays across deselecting the node, and an undo replaces it', async ({
+    designer,
+    inspector,
+  }) => {
+    await designer.gotoNewWorkflow();
+    await designer.paletteItem('request_info').click();
+    await designer.paletteItem('output').click();
+    await expect(designer.nodes()).toHaveCount(2);
+    await designer.selectNode('request_info');
+    await inspector.root.getByTestId('inspector.answer.view.json').click();
+    const before = await inspector.field('response').inputValue();
+    await inspector.field('response').fill('{ "type": "number" }');
+    await inspector.field('response').blur();
+    await expect(designer.undoButton).toBeEnabled();
+    await inspector.field('response').fill('{ "type": ');
+    await expect(inspector.error('response')).toContainText('Not saved');
+
+    await designer.selectNode('output');
+    await expect(inspector.field('response')).toHaveCount(0);
+    await designer.selectNode('request_info');
+    await expect(inspector.field('response')).toHaveValue('{ "type": ');
+    await expect(inspector.error('response')).toContainText('Not saved');
+
+    // the undo is an edit elsewhere: the store's schema replaces the text it never had
+    await designer.undoButton.click();
+    await expect(inspector.field('response')).toHaveValue(before);
+    await expect(inspector.error('response')).toHaveCount(0);
+  });
+
   test('sub-workflow: switching inline to a reference says so, and undo brings the inline workflow back', async ({
     designer,
     inspector,

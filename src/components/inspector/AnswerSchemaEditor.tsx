@@ -1,7 +1,10 @@
 import type { Problem } from '@trellis/engine';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { answerOfSchema } from '../../designer/inspector/answerSchema.ts';
-import { keepsSchemaDraft, parseSchemaText, schemaText } from '../../designer/inspector/rawSchema.ts';
+import { keepsSchemaDraft, parseSchemaText, refusesSchemaText, schemaText } from '../../designer/inspector/rawSchema.ts';
+import { unwrittenDraftKey, unwrittenDrafts } from '../../designer/inspector/unwrittenDrafts.ts';
+import { useDesigner } from '../../designer/useDesigner.ts';
+import type { DesignerState } from '../../store/index.ts';
 import { AnswerForm } from './AnswerForm.tsx';
 import { TextField } from './TextField.tsx';
 import type { NodeEdits } from './useNodeEdits.ts';
@@ -17,8 +20,10 @@ type View = 'form' | 'json';
 
 const checkSchemaText = (text: string): string | undefined => {
   const parsed = parseSchemaText(text);
-  return parsed.kind === 'error' ? parsed.message : undefined;
+  return parsed.kind === 'error' ? `${parsed.message} Not saved: the text stays here until it is fixed.` : undefined;
 };
+
+const selectDocumentId = (state: DesignerState) => state.documentId;
 
 /**
  * The answer a human-input node asks for: a small form (text, yes/no, number, a choice, or an
@@ -28,10 +33,13 @@ const checkSchemaText = (text: string): string | undefined => {
  */
 export function AnswerSchemaEditor({ response, edits, problems }: AnswerSchemaEditorProps) {
   const headingId = useId();
+  const documentId = useDesigner(selectDocumentId);
   const answer = useMemo(() => answerOfSchema(response), [response]);
   // The view changes only when the user toggles it: a JSON edit that makes the schema simple
   // enough for the form must not swap the textarea being typed in for the form.
-  const [chosen, setChosen] = useState<View>(() => (answer === undefined ? 'json' : 'form'));
+  const draftKey = unwrittenDraftKey(documentId, edits.node, 'response');
+  // JSON that could not be saved reopens where it was typed
+  const [chosen, setChosen] = useState<View>(() => (answer === undefined || unwrittenDrafts.get(draftKey) !== undefined ? 'json' : 'form'));
   if (answer === undefined && chosen === 'form') setChosen('json');
   const view: View = answer === undefined ? 'json' : chosen;
   const writeText = useCallback(
@@ -82,6 +90,8 @@ export function AnswerSchemaEditor({ response, edits, problems }: AnswerSchemaEd
           placeholder="Empty: any answer"
           check={checkSchemaText}
           keepsDraft={keepsSchemaDraft}
+          unwritable={refusesSchemaText}
+          draftKey={draftKey}
           problems={problems}
           {...(answer === undefined && response !== undefined
             ? { hint: 'This schema has parts the form cannot show, so it is edited as JSON.' }

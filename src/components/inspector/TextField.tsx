@@ -27,6 +27,9 @@ export interface TextFieldProps {
    */
   readonly coveredByCheck?: (problem: Problem) => boolean;
   readonly keepsDraft?: (draft: string, value: string) => boolean;
+  /** Text `write` refuses: kept in the field (and under `draftKey` while it is not shown) until fixed. */
+  readonly unwritable?: (text: string) => boolean;
+  readonly draftKey?: string;
 }
 
 const NO_PROBLEMS: readonly Problem[] = [];
@@ -37,11 +40,17 @@ const NO_PROBLEMS: readonly Problem[] = [];
  * `aria-describedby`); the text is written as typed either way, so nothing typed is lost.
  */
 export function TextField(props: TextFieldProps) {
-  const { label, name, value, write, multiline = false, code = false, rows, placeholder, hint, check, keepsDraft } = props;
+  const { label, name, value, write, multiline = false, code = false, rows, placeholder, hint, check } = props;
   const inputId = useId();
   const messagesId = useId();
   const hintId = useId();
-  const buffered = useBufferedText(keepsDraft === undefined ? { value, write } : { value, write, keepsDraft });
+  const buffered = useBufferedText({
+    value,
+    write,
+    ...(props.keepsDraft === undefined ? {} : { keepsDraft: props.keepsDraft }),
+    ...(props.unwritable === undefined ? {} : { unwritable: props.unwritable }),
+    ...(props.draftKey === undefined ? {} : { draftKey: props.draftKey }),
+  });
   const error = check?.(buffered.text);
   const covered = props.coveredByCheck;
   const problems = covered === undefined ? (props.problems ?? NO_PROBLEMS) : (props.problems ?? NO_PROBLEMS).filter((p) => !covered(p));
@@ -56,7 +65,8 @@ export function TextField(props: TextFieldProps) {
     className: code ? 'input code' : 'input',
     'aria-invalid': invalid,
     'aria-describedby': describedBy === '' ? undefined : describedBy,
-    onBlur: buffered.flush,
+    onFocus: buffered.onFocus,
+    onBlur: buffered.onBlur,
   };
   return (
     <div className="field">

@@ -5,6 +5,8 @@ import type { EditResult } from '../../store/index.ts';
 
 /** The two ways the inspector edits a node. */
 export interface NodeEdits {
+  /** The node edited. */
+  readonly node: NodeId;
   /** Typing into `field`: merged into one undo step per burst (key `type:<node>:<field>`). */
   readonly typed: (field: string, patch: ExecutorPatch) => EditResult;
   /** A click or a choice: one undo step. */
@@ -16,6 +18,7 @@ export function useNodeEdits(id: NodeId): NodeEdits {
   const store = useDesignerStore();
   return useMemo(
     () => ({
+      node: id,
       typed: (field, patch) =>
         store.getState().applyChanges([{ type: 'updateNode', id, patch }], { history: 'merge', mergeKey: `type:${id}:${field}` }),
       recorded: (patch) => store.getState().applyChanges([{ type: 'updateNode', id, patch }], { history: 'record' }),

@@ -39,3 +39,8 @@ export function keepsSchemaDraft(draft: string, storedText: string): boolean {
   if (typed.kind === 'none' || stored.kind !== 'schema') return typed.kind === stored.kind;
   return JSON.stringify(typed.schema) === JSON.stringify(stored.schema);
 }
+
+/** Whether the store refuses this text (it is not a JSON Schema object), so the field keeps it. */
+export function refusesSchemaText(text: string): boolean {
+  return parseSchemaText(text).kind === 'error';
+}
