@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadModelSettings, MODEL_SETTINGS_KEY, modelSettingsProblems, parseModelSettings, type KeyValueStorage } from './modelSettings.ts';
+import {
+  loadModelSettings,
+  MODEL_SETTINGS_KEY,
+  modelSettingsProblems,
+  parseModelSettings,
+  saveModelSettings,
+  type KeyValueStorage,
+} from './modelSettings.ts';
 import { clearWaitingRun, loadWaitingRun, saveWaitingRun } from './waitingRun.ts';
 
 function storageWith(items: Record<string, string>): KeyValueStorage {
@@ -24,6 +31,24 @@ describe('model settings', () => {
       removeItem: () => undefined,
     };
     expect(loadModelSettings(refusing)).toEqual({ kind: 'mock' });
+  });
+
+  it('say why they could not be stored when the browser refuses', () => {
+    const endpoint = { kind: 'openai', baseUrl: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'k' } as const;
+    const storage = storageWith({});
+    expect(saveModelSettings(storage, endpoint)).toBeUndefined();
+    expect(loadModelSettings(storage)).toEqual(endpoint);
+    const full: KeyValueStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError: the quota has been exceeded');
+      },
+      removeItem: () => undefined,
+    };
+    expect(saveModelSettings(full, endpoint)).toBe(
+      'The browser refused to store the settings (QuotaExceededError: the quota has been exceeded): they last until the page is closed.',
+    );
+    expect(saveModelSettings(undefined, endpoint)).toContain('no storage');
   });
 
   it('keep only the known fields', () => {

@@ -25,11 +25,20 @@ export function loadModelSettings(storage: KeyValueStorage | undefined): ModelSe
   }
 }
 
-/** Stores the settings (the mock is stored as nothing at all). */
-export function saveModelSettings(storage: KeyValueStorage | undefined, settings: ModelSettings): void {
-  if (storage === undefined) return;
-  if (settings.kind === 'mock') storage.removeItem(MODEL_SETTINGS_KEY);
-  else storage.setItem(MODEL_SETTINGS_KEY, JSON.stringify(settings));
+/**
+ * Stores the settings (the mock is stored as nothing at all). Answers why they could not be
+ * stored (storage full, or refused by the browser), or `undefined` once they are.
+ */
+export function saveModelSettings(storage: KeyValueStorage | undefined, settings: ModelSettings): string | undefined {
+  if (storage === undefined) return 'This browser keeps no storage for this page: the settings last until it is closed.';
+  try {
+    if (settings.kind === 'mock') storage.removeItem(MODEL_SETTINGS_KEY);
+    else storage.setItem(MODEL_SETTINGS_KEY, JSON.stringify(settings));
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return `The browser refused to store the settings (${reason}): they last until the page is closed.`;
+  }
 }
 
 /** Settings read back from untrusted JSON; `undefined` when they do not have the right shape. */

@@ -42,7 +42,8 @@ export interface RunStoreState {
    * (answers `true` then).
    */
   openDocument(document: RunDocument): boolean;
-  setModel(settings: ModelSettings): void;
+  /** Uses `settings` from now on, and stores them; answers why they could not be stored, if they could not. */
+  setModel(settings: ModelSettings): string | undefined;
   testConnection(settings: ModelSettings): Promise<ConnectionResult>;
 }
 
@@ -244,8 +245,9 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       },
 
       setModel: (settings) => {
-        saveModelSettings(storage, settings);
+        const problem = saveModelSettings(storage, settings);
         set({ model: settings });
+        return problem;
       },
 
       testConnection: (settings) => engine().then((loaded) => loaded.testConnection(settings)),

@@ -9,7 +9,11 @@ interface SettingsDialogProps {
   onClose: () => void;
 }
 
-type Test = { readonly state: 'idle' } | { readonly state: 'testing' } | { readonly state: 'done'; readonly result: ConnectionResult };
+/** A connection test, of the settings `of` (their JSON): a result for settings since edited is dropped. */
+type Test =
+  | { readonly state: 'idle' }
+  | { readonly state: 'testing'; readonly of: string }
+  | { readonly state: 'done'; readonly of: string; readonly result: ConnectionResult };
 
 const DEFAULT_ENDPOINT = { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', apiKey: '' };
 
@@ -26,6 +30,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const [showKey, setShowKey] = useState(false);
   const [test, setTest] = useState<Test>({ state: 'idle' });
   const [checked, setChecked] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | undefined>(undefined);
 
   const settings: ModelSettings = kind === 'mock' ? { kind: 'mock' } : { kind: 'openai', ...endpoint };
   const problems = modelSettingsProblems(settings);
@@ -40,25 +45,27 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
     event.preventDefault();
     setChecked(true);
     if (!valid) return;
-    store.getState().setModel(settings);
-    onClose();
+    const problem = store.getState().setModel(settings);
+    // The settings are in use either way; a failure to keep them stays in view until closed.
+    if (problem === undefined) onClose();
+    else setSaveProblem(problem);
   };
 
   const testConnection = () => {
     setChecked(true);
     if (!valid) return;
-    setTest({ state: 'testing' });
+    const of = JSON.stringify(settings);
+    setTest({ state: 'testing', of });
+    // Only the test of the settings still in the fields may show its result (an edit resets the test).
+    const settle = (result: ConnectionResult) => {
+      setTest((current) => (current.state === 'testing' && current.of === of ? { state: 'done', of, result } : current));
+    };
     store
       .getState()
       .testConnection(settings)
-      .then(
-        (result) => {
-          setTest({ state: 'done', result });
-        },
-        (error: unknown) => {
-          setTest({ state: 'done', result: { ok: false, message: error instanceof Error ? error.message : String(error), latencyMs: 0 } });
-        },
-      );
+      .then(settle, (error: unknown) => {
+        settle({ ok: false, message: error instanceof Error ? error.message : String(error), latencyMs: 0 });
+      });
   };
 
   return (
@@ -170,6 +177,11 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
           </p>
         )}
       </div>
+      {saveProblem !== undefined && (
+        <p className="field-error" role="alert" data-testid="settings.saveProblem">
+          {saveProblem}
+        </p>
+      )}
       <div className="settings-actions">
         <button type="button" className="button" data-testid="settings.cancel" onClick={onClose}>
           Cancel
