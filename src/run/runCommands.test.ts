@@ -83,6 +83,15 @@ describe('answering a request', () => {
     expect(refusedSecond.pending.map((request) => [request.requestId, request.refusal])).toEqual([['q2', 'q1 wants a boolean']]);
   });
 
+  it('ends the run when the host is lost or the run stopped, whatever answers were still queued', () => {
+    for (const reason of ['host_lost', 'cancelled'] as const) {
+      const queued = markAnswered(markAnswered(waitingOnTwo(), ['q1']), ['q2']);
+      const lost = apply(queued, ended({ reason, state: reason === 'cancelled' ? 'cancelled' : 'failed' }));
+      expect(lost).toMatchObject({ phase: 'ended', pending: [], continuations: [] });
+      expect(lost.nodes.a?.status).not.toBe('queued');
+    }
+  });
+
   it('answers nothing once the run ended, or before it started', () => {
     expect(answerableResponses(startingRun('r1', [], 0, false), { q1: true })).toEqual({});
     const over = apply(waitingOnTwo(), ended({ reason: 'cancelled', state: 'cancelled' }));

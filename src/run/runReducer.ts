@@ -271,7 +271,9 @@ class RunDraft {
       outcome.reason === 'failed' &&
       outcome.state === 'idle_with_pending_requests';
     if (refused) this.#refused(head, outcome.error?.message ?? 'The engine refused the answer.');
-    const more = continuations.length > 0 && outcome.reason !== 'cancelled';
+    // After a stop or a lost host no other continuation reports: the run ends with this one.
+    const last = outcome.reason === 'cancelled' || outcome.reason === 'host_lost';
+    const more = continuations.length > 0 && !last;
     const sending = new Set(this.#pendingList().flatMap((request) => (request.sending === true ? [request.executorId] : [])));
     for (const [id, node] of Object.entries(this.#nodes)) {
       if ((node.status === 'running' || node.status === 'queued') && !(more && sending.has(id))) {
@@ -280,7 +282,7 @@ class RunDraft {
     }
     const waiting = !more && outcome.state === 'idle_with_pending_requests' && this.#pendingList().length > 0;
     if (!waiting && !more) this.#pending = [];
-    if (outcome.reason === 'cancelled') this.#continuations = [];
+    if (last) this.#continuations = [];
     this.#state = {
       ...this.#state,
       phase: more ? 'running' : waiting ? 'waiting' : 'ended',
