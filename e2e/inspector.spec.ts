@@ -120,6 +120,28 @@ test.describe('inspector', () => {
     await expect(inspector.error('response')).toHaveCount(0);
   });
 
+  test('human input: renaming an answer field keeps the focus, and removing one keeps what is typed in the next', async ({
+    designer,
+    inspector,
+    page,
+  }) => {
+    await designer.gotoNewWorkflow();
+    await designer.paletteItem('request_info').click();
+    await inspector.field('answerType').selectOption('object');
+    await inspector.root.getByTestId('inspector.answer.addField').click();
+    const firstName = inspector.field('answerField.0.name');
+    await firstName.fill('topic');
+    await page.keyboard.press('Enter');
+    await expect(firstName).toHaveValue('topic');
+    await expect(firstName).toBeFocused();
+
+    // a name already taken is not written, so it is only in the row
+    await inspector.field('answerField.1.name').fill('topic');
+    await inspector.field('answerField.0.remove').click();
+    await expect(inspector.field('answerField.0.name')).toHaveValue('topic');
+    await expect(inspector.field('answerField.1.name')).toHaveCount(0);
+  });
+
   test('sub-workflow: switching inline to a reference says so, and undo brings the inline workflow back', async ({
     designer,
     inspector,

@@ -32,6 +32,14 @@ export function AnswerFieldRow({ index, field, fields, onRecorded, onTyped, onRe
   const errorId = useId();
   const [draft, setDraft] = useState(field.name);
   const [error, setError] = useState<string | undefined>();
+  // the row is keyed by its place in the list, not its name: a name changed elsewhere (undo, the
+  // YAML, a row removed before it) replaces the text, adjusting state while rendering as React advises
+  const [shownName, setShownName] = useState(field.name);
+  if (shownName !== field.name) {
+    setShownName(field.name);
+    setDraft(field.name);
+    setError(undefined);
+  }
   const testId = (part: string) => `inspector.field.answerField.${String(index)}.${part}`;
 
   const commitName = () => {

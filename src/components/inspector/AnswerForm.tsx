@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import {
   ANSWER_KINDS,
   blankShape,
@@ -11,6 +11,7 @@ import {
   type AnswerKind,
   type AnswerShape,
 } from '../../designer/inspector/answerSchema.ts';
+import { NO_ROW_KEYS, fitRowKeys, removeRowKey } from '../../designer/inspector/rowKeys.ts';
 import { AnswerFieldRow } from './AnswerFieldRow.tsx';
 import { TextField } from './TextField.tsx';
 import type { NodeEdits } from './useNodeEdits.ts';
@@ -29,6 +30,11 @@ export function AnswerForm({ answer, edits }: AnswerFormProps) {
   const typed = (next: Answer) => edits.typed('response', { response: schemaOfAnswer(next) });
 
   const setFields = (fields: readonly AnswerField[]) => recorded(withShape({ kind: 'object', fields }));
+  const fieldCount = shape.kind === 'object' ? shape.fields.length : 0;
+  const [rowKeys, setRowKeys] = useState(() => fitRowKeys(NO_ROW_KEYS, fieldCount));
+  const fittedKeys = fitRowKeys(rowKeys, fieldCount);
+  // fields added or removed elsewhere (undo, the YAML): adjusting state while rendering, as React advises
+  if (fittedKeys !== rowKeys) setRowKeys(fittedKeys);
 
   return (
     <div className="answer-form">
@@ -79,13 +85,15 @@ export function AnswerForm({ answer, edits }: AnswerFormProps) {
         <div className="answer-fields" role="group" aria-label="Answer fields">
           {shape.fields.map((field, index) => (
             <AnswerFieldRow
-              key={`${String(index)}:${field.name}`}
+              key={fittedKeys.keys[index]}
               index={index}
               field={field}
               fields={shape.fields}
               onRecorded={(next) => setFields(shape.fields.map((f, i) => (i === index ? next : f)))}
               onTyped={(next) => typed(withShape({ kind: 'object', fields: shape.fields.map((f, i) => (i === index ? next : f)) }))}
-              onRemove={() => setFields(shape.fields.filter((_, i) => i !== index))}
+              onRemove={() => {
+                if (setFields(shape.fields.filter((_, i) => i !== index)).ok) setRowKeys(removeRowKey(fittedKeys, index));
+              }}
             />
           ))}
           <button
