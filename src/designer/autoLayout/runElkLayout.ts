@@ -6,8 +6,8 @@ import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
  * Runs ELK in a Web Worker, so that laying out a large workflow (seconds for 500 nodes) never
  * freezes the page. ELK's small API module is loaded with a dynamic `import()` the first time a
  * layout is asked for, and its 1.5 MB worker script only then, by the worker; neither is part of
- * the app's first load. One worker serves every layout; a worker that fails or hangs is stopped
- * and the next layout starts a new one.
+ * the app's first load. One worker serves every layout; a worker that fails (even between
+ * layouts) or hangs is stopped and the next layout starts a new one.
  */
 
 /** How long a layout may take before it is given up (a 500-node workflow takes a few seconds). */
@@ -22,7 +22,8 @@ interface LayoutWorker {
 let current: Promise<LayoutWorker> | undefined;
 
 function startWorker(): Promise<LayoutWorker> {
-  current ??= import('elkjs/lib/elk-api.js').then(
+  if (current !== undefined) return current;
+  const started: Promise<LayoutWorker> = import('elkjs/lib/elk-api.js').then(
     ({ default: ElkApi }) => {
       let fail: (error: Error) => void = () => undefined;
       const broken = new Promise<never>((_resolve, reject) => {
@@ -34,6 +35,9 @@ function startWorker(): Promise<LayoutWorker> {
           const worker = new Worker(elkWorkerUrl, { name: 'elk-layout' });
           worker.addEventListener('error', (event) => {
             event.preventDefault();
+            // stopped at once, even with no layout under way, so the next layout starts a new one
+            worker.terminate();
+            if (current === started) current = undefined;
             fail(new Error(`The layout engine stopped: ${event.message || 'its script could not be loaded'}.`));
           });
           return worker;
@@ -42,11 +46,12 @@ function startWorker(): Promise<LayoutWorker> {
       return { elk, broken };
     },
     (error: unknown) => {
-      current = undefined; // a failed chunk load (offline, a new deployment) may succeed next time
+      if (current === started) current = undefined; // a failed chunk load (offline, a new deployment) may succeed next time
       throw new Error(`Could not load the layout engine (ELK): ${messageOf(error)}`);
     },
   );
-  return current;
+  current = started;
+  return started;
 }
 
 /** Stops the worker, so that the next layout starts a fresh one. */
