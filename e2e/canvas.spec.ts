@@ -125,10 +125,14 @@ test.describe('canvas', () => {
     await designer.selectNode('reverse');
     await expect(designer.field('id')).toHaveValue('reverse');
     expect(await designer.position('upper')).toEqual(before);
+    // and moved: the layout, finishing later, leaves that node where it was put
+    await designer.dragNode('reverse', { x: 0, y: 120 });
+    const moved = await designer.position('reverse');
 
     release();
     await expect(layingOut).toBeEmpty();
     await expect.poll(async () => (await designer.position('exclaim')).x - (await designer.position('upper')).x).toBeGreaterThan(0);
+    expect(await designer.position('reverse')).toEqual(moved);
     expect(workers.filter((url) => /elk-worker/.test(url))).toHaveLength(1);
   });
 

@@ -8,13 +8,15 @@ import { useDesigner, useDesignerStore } from '../useDesigner.ts';
 import { elkGraphOf, hasNoLayout, movesFromElk } from './elkGraph.ts';
 import { isLayingOut, whileLayingOut } from './layoutProgress.ts';
 import { runElkLayout } from './runElkLayout.ts';
+import { unmovedSince, type StoredPositions } from './unmovedSince.ts';
 
 /**
  * Auto-layout with ELK, run in a Web Worker (`runElkLayout.ts`). On demand, the answered function lays the workflow out as one recorded
  * `moveNodes` change (one undo puts every node back). On its own, when a document is opened and
  * none of its nodes has a stored position (a file without `layout`), it lays that document out
  * once its nodes are measured, with `history: 'ignore'`: the layout is part of opening the file,
- * not an edit to undo. Must be used under React Flow's provider.
+ * not an edit to undo, so it is dropped if the document was edited meanwhile. Either way a node
+ * moved or added while ELK worked keeps the author's place. Must be used under React Flow's provider.
  */
 export function useAutoLayout(report: (message: string | undefined) => void): () => Promise<void> {
   const store = useDesignerStore();
@@ -39,6 +41,7 @@ export function useAutoLayout(report: (message: string | undefined) => void): ()
         report('A layout is already under way.');
         return;
       }
+      const atStart: StoredPositions = new Map(canvasNodes.map((node) => [node.id, node.position]));
       let laidOut;
       try {
         // in a worker: the canvas stays usable, and shows "Laying out…" meanwhile
@@ -50,11 +53,14 @@ export function useAutoLayout(report: (message: string | undefined) => void): ()
       }
       const state = store.getState();
       if (state.documentId !== before.documentId) return; // another document was opened meanwhile
+      // the layout on opening a file is no edit of the author's: once they have edited, it is too late
+      if (mode.history === 'ignore' && state.yamlText !== before.yamlText) return;
+      const now: StoredPositions = new Map(selectCanvasNodes(state).map((node) => [node.id, node.position]));
       // compared with stored positions only, so a node drawn at its fallback place still gets one
       const stored = new Map<NodeId, FlowPosition>();
-      for (const node of selectCanvasNodes(state)) if (node.position !== undefined) stored.set(node.id, node.position);
-      const present = new Set<string>(state.definition.workflow.executors.map((executor) => executor.id));
-      const moves = movesFromElk(laidOut, stored).filter((move) => present.has(move.id));
+      for (const [id, position] of now) if (position !== undefined) stored.set(id, position);
+      // a node moved or added while ELK worked stays where the author put it
+      const moves = unmovedSince(movesFromElk(laidOut, stored), atStart, now);
       if (moves.length > 0) {
         const result = state.applyChanges([{ type: 'moveNodes', moves }], mode);
         if (!result.ok) {
