@@ -1,5 +1,6 @@
 import { Component, Suspense, type ReactNode } from 'react';
 import './lazy.css';
+import { isLoadFailure } from './loadFailure.ts';
 
 interface LazyPartProps {
   /** What is loading, for the status line: "the settings", "the shortcuts". */
@@ -34,25 +35,31 @@ export function LazyPart({ what, testId, onClose, children }: LazyPartProps) {
 }
 
 interface LoadFailureState {
-  /** Why the part could not be shown; undefined while all is well. */
-  failure: string | undefined;
+  /** What the part threw; undefined while all is well. */
+  failure: { readonly error: unknown } | undefined;
 }
 
-/** Shows a failed load (or render) of the part as an alert instead of unmounting the whole app. */
+/**
+ * Shows a part whose code could not be downloaded as an alert instead of unmounting the whole
+ * app. Any other error (a bug in the part's rendering) is thrown on to the boundaries above: it
+ * is no connection problem, and telling the user to check theirs would mislead.
+ */
 class LoadFailureBoundary extends Component<LazyPartProps, LoadFailureState> {
   override state: LoadFailureState = { failure: undefined };
 
   static getDerivedStateFromError(error: unknown): LoadFailureState {
-    return { failure: error instanceof Error ? error.message : String(error) };
+    return { failure: { error } };
   }
 
   override render() {
     const { what, testId, onClose, children } = this.props;
     if (this.state.failure === undefined) return children;
+    const { error } = this.state.failure;
+    if (!isLoadFailure(error)) throw error;
     return (
       <div className="lazy-status lazy-status-failed" role="alert" data-testid={`${testId}.load-error`}>
         <p>
-          Could not load {what}: {this.state.failure}. Check the connection and reload the page.
+          Could not load {what}: {error.message}. Check the connection and reload the page.
         </p>
         <button type="button" className="button" data-testid={`${testId}.load-error.close`} onClick={onClose}>
           Close
