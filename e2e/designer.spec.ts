@@ -106,6 +106,27 @@ test.describe('designer', () => {
     await expect.poll(() => designer.position('agent')).toEqual(start);
   });
 
+  test('the workflow name is read-only while the YAML has errors, and says why', async ({ designer, page }) => {
+    const yaml = new YamlPanelPage(page);
+    const name = page.getByTestId('toolbar.name');
+    await designer.gotoNewWorkflow();
+    await name.fill('Before');
+    await yaml.open();
+    await yaml.typeAtEnd('broken: [unclosed');
+    await expect(yaml.status).toContainText('YAML has errors');
+
+    await expect(name).not.toBeEditable();
+    await expect(name).toHaveAttribute('title', /fix them in the YAML panel/);
+    await expect(name).toHaveAccessibleDescription(/fix them in the YAML panel/);
+    await name.press('End');
+    await page.keyboard.type('X');
+    await expect(name).toHaveValue('Before');
+
+    await yaml.undo();
+    await expect(name).toBeEditable();
+    await expect(name).not.toHaveAttribute('title');
+  });
+
   test('keeps the workflow across a reload', async ({ designer, page }) => {
     await designer.gotoNewWorkflow();
     await designer.dropFromPalette('transform', await designer.canvasPoint(0.15, 0.35));

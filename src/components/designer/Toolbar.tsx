@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { selectApplyChanges, selectWorkflowName } from '../../designer/selectors.ts';
+import { selectApplyChanges, selectEditable, selectWorkflowName } from '../../designer/selectors.ts';
 import { useDesigner, useDesignerShallow } from '../../designer/useDesigner.ts';
 import { selectHistoryFlags, type DesignerState } from '../../store/index.ts';
 import { FileMenu } from '../files/FileMenu.tsx';
@@ -8,6 +8,8 @@ import { ExampleMenu } from './ExampleMenu.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { SettingsButton } from '../settings/SettingsButton.tsx';
 
+const NAME_READ_ONLY = 'The YAML has errors: fix them in the YAML panel to rename the workflow.';
+
 const selectNewDocument = (state: DesignerState) => state.newDocument;
 const selectUndo = (state: DesignerState) => state.undo;
 const selectRedo = (state: DesignerState) => state.redo;
@@ -15,6 +17,8 @@ const selectRedo = (state: DesignerState) => state.redo;
 /** The top bar: the product, New, the File menu, the Workflows list, Undo, Redo, the workflow's name, the examples and the save state. */
 export function Toolbar() {
   const nameId = useId();
+  const nameNoticeId = useId();
+  const editable = useDesigner(selectEditable);
   const { canUndo, canRedo } = useDesignerShallow(selectHistoryFlags);
   const name = useDesigner(selectWorkflowName);
   const applyChanges = useDesigner(selectApplyChanges);
@@ -53,6 +57,10 @@ export function Toolbar() {
           spellCheck={false}
           value={name}
           placeholder="Workflow name"
+          // the store refuses edits while the YAML does not parse: say so instead of dropping keystrokes
+          readOnly={!editable}
+          title={editable ? undefined : NAME_READ_ONLY}
+          aria-describedby={editable ? undefined : nameNoticeId}
           onChange={(event) => {
             applyChanges([{ type: 'setWorkflowMeta', patch: { name: event.target.value } }], {
               history: 'merge',
@@ -61,6 +69,11 @@ export function Toolbar() {
             });
           }}
         />
+        {!editable && (
+          <span id={nameNoticeId} className="visually-hidden">
+            {NAME_READ_ONLY}
+          </span>
+        )}
       </label>
       <ExampleMenu />
       <SaveStatus />
