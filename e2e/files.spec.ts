@@ -53,6 +53,21 @@ test.describe('Files', () => {
     await expect(files.notice('Downloaded shout.workflow.yaml')).toBeVisible();
   });
 
+  test('Ctrl+S right after typing in the inspector downloads what was typed, and leaves the focus in the field', async ({
+    designer,
+    files,
+    page,
+  }) => {
+    await designer.gotoNewWorkflow();
+    await designer.paletteItem('transform').click();
+    const expression = page.getByTestId('inspector.field.expression');
+    await expression.fill('size(input) > 3');
+    // at once: well within the field's typing pause, before it writes on its own
+    const saved = await files.download(() => page.keyboard.press('Control+s'));
+    expect(saved.text).toMatch(/expression: ['"]?size\(input\) > 3/);
+    await expect(expression).toBeFocused();
+  });
+
   test('opens a file with problems anyway, says how many, and keeps its text', async ({ designer, files, page }) => {
     const original = await readFile(WITH_PROBLEMS, 'utf8');
     await designer.goto();

@@ -19,6 +19,18 @@ export interface FileExports {
 const IMAGE_TYPES: Readonly<Record<CanvasImageFormat, string>> = { svg: 'SVG', png: 'PNG' };
 
 /**
+ * Writes what is typed in the focused field before the YAML is read: an inspector field writes on
+ * a typing pause or on blur, so Ctrl/Cmd+S right after typing would otherwise miss the last
+ * keystrokes. The blur writes them (synchronously); the focus then goes back where it was.
+ */
+function writeFocusedField(): void {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLElement) || focused === document.body) return;
+  focused.blur();
+  focused.focus({ preventScroll: true });
+}
+
+/**
  * The downloads of the open workflow. The Mermaid writer (the engine's compiler) and the image
  * renderer (html-to-image) are loaded when first asked for, so they cost the first page nothing.
  * Each outcome is reported as a notice. Needs React Flow's provider (for the measured nodes).
@@ -35,6 +47,7 @@ export function useFileExports(): FileExports {
     };
 
     const downloadYaml = (): void => {
+      writeFocusedField();
       const { yamlText, definition } = store.getState();
       const fileName = workflowFileName(definition.workflow.name);
       downloadText(yamlText, 'application/yaml;charset=utf-8', fileName);
