@@ -36,6 +36,28 @@ export class CheckpointScopes {
     return checkpoints.map(summarize);
   }
 
+  /**
+   * Deletes the checkpoints of all but the `keep` most recent series (runs) of a scope, so a
+   * document's database holds its last few runs, not every run ever made (a run writes one
+   * checkpoint per superstep). A series is as recent as its latest checkpoint.
+   */
+  async pruneSeries(checkpointScope: string, keep: number): Promise<number> {
+    const storage = this.storageFor(checkpointScope);
+    const checkpoints = await storage.list();
+    // `list()` is oldest first, so the last place a series appears says how recent it is
+    const lastIndexBySeries = new Map<string, number>();
+    checkpoints.forEach((checkpoint, index) => lastIndexBySeries.set(checkpoint.seriesId, index));
+    const kept = new Set(
+      [...lastIndexBySeries]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, Math.max(0, keep))
+        .map(([seriesId]) => seriesId),
+    );
+    const doomed = checkpoints.filter((checkpoint) => !kept.has(checkpoint.seriesId));
+    for (const checkpoint of doomed) await storage.delete(checkpoint.checkpointId);
+    return doomed.length;
+  }
+
   /** The id of the scope's most recent checkpoint, of any series; undefined when it has none. */
   async latestCheckpointId(checkpointScope: string): Promise<string | undefined> {
     const checkpoints = await this.storageFor(checkpointScope).list();

@@ -53,6 +53,9 @@ interface HostedRun {
 /** A run's outcome before it is made cloneable. */
 type Ending = Omit<RunOutcome, 'durationMs'>;
 
+/** How many earlier runs of a scope keep their checkpoints when a new run starts. */
+export const EARLIER_RUNS_KEPT = 3;
+
 /** Starts one continuation of a run (start, resume, answers) with the observer that feeds the batcher. */
 type Launch = (onEvent: (event: WorkflowEvent) => void) => WorkflowEventStream | Promise<WorkflowEventStream>;
 
@@ -125,9 +128,13 @@ export class EngineHost {
     const startedAt = this.#now();
     const run = this.#host(command.runId, command.yamlText, command.model, command.checkpointScope, startedAt);
     if (run === undefined) return;
-    this.#enqueue(command.runId, run, startedAt, 'failed', (onEvent) =>
-      run.workflow.run(command.input, { stream: true, checkpointId: command.runId, onEvent }),
-    );
+    const scope = command.checkpointScope;
+    this.#enqueue(command.runId, run, startedAt, 'failed', async (onEvent) => {
+      // A new run starts a new series: the scope keeps the last few runs' checkpoints, not all.
+      // A failed clean-up does not stop the run (a broken storage shows in the run's own writes).
+      await this.#scopes.pruneSeries(scope, EARLIER_RUNS_KEPT).catch(() => 0);
+      return run.workflow.run(command.input, { stream: true, checkpointId: command.runId, onEvent });
+    });
   }
 
   #resume(command: ResumeRunCommand): void {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeOpenAIServer, chunk, completion, events, json, sse, streamOf } from '../../../engine/test/fake-openai-server.ts';
 import type { CheckpointStorageFactory } from '../checkpoint-scopes.ts';
 import type { EngineClient } from '../engine-client.ts';
+import { EARLIER_RUNS_KEPT } from '../engine-host.ts';
 import { MOCK_MODEL, type ModelSettings } from '../protocol.ts';
 import { RunRecorder } from './run-recorder.ts';
 import { AGENT_YAML, BROKEN_YAML, FAILING_YAML, ODD_VALUES_YAML, TICKER_YAML, WAITING_YAML, exampleYaml } from './test-workflows.ts';
@@ -156,6 +157,17 @@ export function describeEngineClientContract(name: string, makeClient: EngineCli
       expect(checkpoints.map((checkpoint) => checkpoint.superstep)).toEqual([...checkpoints.map((c) => c.superstep)].sort((a, b) => a - b));
       expect(checkpoints.at(-1)).toMatchObject({ workflowName: 'approval', pendingRequestIds: [request.requestId] });
       expect(await client.listCheckpoints('other-scope')).toEqual([]);
+    });
+
+    it('keeps the checkpoints of the last few runs of a scope, not of every run', async () => {
+      const { client, recorder } = open();
+      const runIds = ['r1', 'r2', 'r3', 'r4', 'r5'];
+      for (const runId of runIds) {
+        client.start({ runId, yamlText: exampleYaml('linear-text'), input: runId, model: MOCK_MODEL, checkpointScope: 'pruned' });
+        expect((await recorder.ended(runId)).outcome.reason).toBe('finished');
+      }
+      const series = new Set((await client.listCheckpoints('pruned')).map((checkpoint) => checkpoint.seriesId));
+      expect(series).toEqual(new Set(runIds.slice(-(EARLIER_RUNS_KEPT + 1))));
     });
 
     it('cancel ends a running run with reason cancelled', async () => {
