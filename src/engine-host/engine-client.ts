@@ -22,7 +22,8 @@ export interface EngineClient {
   /**
    * Stops a run at once: it ends with a `run_ended` message of reason `cancelled`. The worker client
    * terminates a worker that does not stop promptly (code stuck in a loop) and starts a fresh one;
-   * saved checkpoints are not touched.
+   * saved checkpoints are not touched. A run waiting for a person (not streaming) is let go: the
+   * host forgets it (answers then fail; its checkpoints stay, to resume from) and no message follows.
    */
   cancel(runId: string): void;
   /** The checkpoints kept in a scope, oldest first. */

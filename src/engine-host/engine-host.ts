@@ -102,6 +102,9 @@ export class EngineHost {
         if (run === undefined) return;
         run.cancelEpoch += 1;
         run.workflow.cancel();
+        // Stopped means done with: the workflow instance is not kept for answers (a run waiting for
+        // a person would otherwise stay in memory until the host goes away).
+        this.#runs.delete(command.runId);
         return;
       }
       case 'events_received':

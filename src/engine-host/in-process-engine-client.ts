@@ -61,7 +61,8 @@ export class InProcessEngineClient implements EngineClient {
   }
 
   cancel(runId: string): void {
-    if (this.#connection.isActive(runId)) this.#send({ type: 'cancel', runId });
+    // also for a run waiting for a person (not streaming): the host then forgets it
+    if (this.#host !== undefined && !this.#disposed) this.#send({ type: 'cancel', runId });
   }
 
   listCheckpoints(checkpointScope: string): Promise<readonly CheckpointSummary[]> {

@@ -76,8 +76,10 @@ export class WorkerEngineClient implements EngineClient {
 
   cancel(runId: string): void {
     const worker = this.#worker;
-    if (worker === undefined || !this.#connection.isActive(runId) || this.#stopTimers.has(runId)) return;
+    if (worker === undefined || this.#stopTimers.has(runId)) return;
     worker.post({ type: 'cancel', runId });
+    // A run not streaming now (one waiting for a person) has nothing to stop: the host forgets it.
+    if (!this.#connection.isActive(runId)) return;
     const timer = setTimeout(() => {
       this.#stopTimers.delete(runId);
       if (this.#worker === worker && this.#connection.isActive(runId)) {

@@ -230,7 +230,7 @@ describe('createRunStore', () => {
     expect(store.getState().run).toMatchObject({ phase: 'ended', outcome: { reason: 'failed' } });
   });
 
-  it('stops a run that waits for a person on the page: the engine holds nothing for it', async () => {
+  it('stops a run that waits for a person on the page, and tells the engine to let go of it', async () => {
     const { client, store, storage } = setup();
     store.getState().start(DOC, 'x');
     await flush();
@@ -240,7 +240,7 @@ describe('createRunStore', () => {
     expect(store.getState().run.nodes.ask?.status).toBe('done');
     expect(loadWaitingRun(storage, 'doc1')).toBeUndefined();
     await flush();
-    expect(client.calls.map((call) => call.method)).toEqual(['start']);
+    expect(client.calls.map((call) => call.method)).toEqual(['start', 'cancel']);
   });
 
   it('resumes the open document’s waiting run after a reload', async () => {

@@ -209,6 +209,13 @@ export function createRunStore(options: RunStoreOptions): RunStore {
         if (run.phase === 'waiting') {
           set({ run: stopWaiting(run) });
           if (checkpointScope !== undefined) clearWaitingRun(storage, checkpointScope);
+          // the engine host keeps a waiting run for its answers: tell it to let go
+          const runId = run.runId;
+          if (runId !== undefined) {
+            withClient((host) => {
+              host.cancel(runId);
+            });
+          }
           return;
         }
         cancelActive();

@@ -159,6 +159,21 @@ export function describeEngineClientContract(name: string, makeClient: EngineCli
       expect(await client.listCheckpoints('other-scope')).toEqual([]);
     });
 
+    it('cancel lets go of a run waiting for a person: answers then fail, and it can be resumed', async () => {
+      const { client, recorder } = open();
+      client.start({ runId: 'let-go', yamlText: exampleYaml('approval'), input: 'Draft L', model: MOCK_MODEL, checkpointScope: 'let-go' });
+      const waiting = await recorder.ended('let-go');
+      expect(waiting.outcome.state).toBe('idle_with_pending_requests');
+      const request = requestOf(waiting.events);
+      client.cancel('let-go');
+      client.respond('let-go', { [request.requestId]: true });
+      const refused = await recorder.ended('let-go', 2);
+      expect(refused.outcome.reason).toBe('failed');
+      expect(refused.outcome.error?.message).toContain("No run 'let-go'");
+      client.resume({ runId: 'again', yamlText: exampleYaml('approval'), model: MOCK_MODEL, checkpointScope: 'let-go' });
+      expect(requestOf((await recorder.ended('again')).events).requestId).toBe(request.requestId);
+    });
+
     it('keeps the checkpoints of the last few runs of a scope, not of every run', async () => {
       const { client, recorder } = open();
       const runIds = ['r1', 'r2', 'r3', 'r4', 'r5'];
