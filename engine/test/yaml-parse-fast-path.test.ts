@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWorkflowYaml, stringifyWorkflow } from '@trellis/engine';
-import { parsePrecisely } from '../src/declarative/parse-document.js';
+import { parsePrecisely } from '../src/declarative/parse-precise.js';
 import { definitionArb } from './yaml-fuzz-arbitraries.js';
 import { exampleFiles, SEED_YAML, SPEC_YAML } from './yaml-parse-fixtures.js';
 

@@ -1,5 +1,5 @@
 import type { ProblemSink } from './compile-problems.js';
-import { validateWorkflowDefinition } from './parse-document.js';
+import { validateWorkflowDefinition } from './parse-precise.js';
 import { parseWorkflowYaml } from './parse.js';
 import type { Problem } from './problems.js';
 import type { WorkflowBody, WorkflowDefinition, WorkflowExecutorDefinition } from './schema.js';

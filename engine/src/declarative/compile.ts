@@ -7,7 +7,7 @@ import { compileBody, type BodyEnvironment } from './compile-body.js';
 import { ProblemSink } from './compile-problems.js';
 import { resolveSubWorkflow, type RefContext, type RefResolver } from './compile-refs.js';
 import type { DeclarativeFunction } from './executors/environment.js';
-import { validateWorkflowDefinition } from './parse-document.js';
+import { validateWorkflowDefinition } from './parse-precise.js';
 import type { WorkflowDefinition } from './schema.js';
 
 export type { DeclarativeFunction } from './executors/environment.js';

@@ -1,5 +1,5 @@
 import { load as fastLoad } from 'js-yaml';
-import { guardedParse, parsePrecisely, type ParseWorkflowResult } from './parse-document.js';
+import { guardedParse, parsePrecisely, type ParseWorkflowResult } from './parse-precise.js';
 import { semanticProblems } from './parse-semantic.js';
 import { schemaProblems } from './parse-zod.js';
 import { isRecord } from './problems.js';
@@ -11,7 +11,7 @@ import type { WorkflowDefinition } from './schema.js';
  * a `start` that does not exist, CEL that does not parse... all come back at once as problems
  * with 1-based line and column, a code, and the executor id or edge index they concern.
  *
- * Valid files are read by a fast YAML reader; `parseWorkflowYamlDocument` (parse-document.ts) gives
+ * Valid files are read by a fast YAML reader; `parseWorkflowYamlDocument` (parse-precise.ts) gives
  * the same answers without it, for code that must stay small.
  *
  * @example
